@@ -1,0 +1,6 @@
+/**
+ * The Theater API: what handler authors and embedders compile against. Depends on nothing but java.base.
+ */
+module dev.theater.api {
+    exports dev.theater.api.wit;
+}

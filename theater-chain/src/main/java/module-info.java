@@ -1,0 +1,4 @@
+/** The chain: each actor's hash-linked, persisted, verifiable event log. Usable without the runtime. */
+module dev.theater.chain {
+    requires dev.theater.api;
+}

@@ -1,0 +1,6 @@
+/** The theater command line. */
+module dev.theater.cli {
+    requires dev.theater.core;
+    requires info.picocli;
+    opens dev.theater.cli to info.picocli;
+}

@@ -1,0 +1,41 @@
+package dev.theater.wit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Reads the {@code theater:simple} WIT files bundled in this jar. */
+public final class TheaterWit {
+
+    /** The package's files, in the order a parser should read them (shared types first). */
+    public static final List<String> FILES = List.of(
+            "types.wit", "actor.wit", "runtime.wit", "message-server.wit", "supervisor.wit", "store.wit",
+            "filesystem.wit", "http-types.wit", "http-client.wit", "http-framework.wit", "timing.wit",
+            "worlds.wit");
+
+    private TheaterWit() {
+    }
+
+    /** The text of one bundled file, e.g. {@code "runtime.wit"}. */
+    public static String read(String fileName) {
+        try (InputStream in = TheaterWit.class.getResourceAsStream(fileName)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no bundled WIT file '" + fileName + "' in dev.theater.wit; have " + FILES);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading bundled WIT file " + fileName, e);
+        }
+    }
+
+    /** Every bundled file by name, in {@link #FILES} order. */
+    public static Map<String, String> readAll() {
+        return FILES.stream().collect(Collectors.toMap(Function.identity(), TheaterWit::read,
+                (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+}
