@@ -1,0 +1,13 @@
+package dev.theater.core.engine;
+
+/** A guest trapped (unreachable, out-of-bounds access, stack exhaustion, ...) or was interrupted. */
+public class WasmTrapException extends RuntimeException {
+
+    public WasmTrapException(String message) {
+        super(message);
+    }
+
+    public WasmTrapException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
