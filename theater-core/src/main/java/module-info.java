@@ -6,4 +6,5 @@ module dev.theater.core {
     requires com.dylibso.chicory.wasm;
     requires com.dylibso.chicory.runtime;
     requires com.dylibso.chicory.compiler;
+    exports dev.theater.core.engine;
 }

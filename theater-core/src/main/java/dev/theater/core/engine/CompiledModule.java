@@ -1,0 +1,119 @@
+package dev.theater.core.engine;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** A decoded, validated and (in compiler mode) compiled module, ready to instantiate any number of times. */
+public final class CompiledModule {
+
+    private final String sourceName;
+    private final String sha256;
+    private final WasmModule module;
+    private final Function<Instance, Machine> machines;
+    private final List<dev.theater.core.engine.FunctionImport> imports;
+    private final List<FunctionExport> exports;
+
+    CompiledModule(String sourceName, String sha256, WasmModule module, Function<Instance, Machine> machines) {
+        this.sourceName = sourceName;
+        this.sha256 = sha256;
+        this.module = module;
+        this.machines = machines;
+        this.imports = readImports(module);
+        this.exports = readExports(module, imports.size());
+    }
+
+    /** The same compiled module, reported under another name (the cache is keyed by content, not name). */
+    CompiledModule withSourceName(String otherName) {
+        return new CompiledModule(otherName, sha256, module, machines);
+    }
+
+    public String sourceName() {
+        return sourceName;
+    }
+
+    /** Hex SHA-256 of the module's bytes. */
+    public String sha256() {
+        return sha256;
+    }
+
+    public List<dev.theater.core.engine.FunctionImport> functionImports() {
+        return imports;
+    }
+
+    public List<FunctionExport> functionExports() {
+        return exports;
+    }
+
+    public Optional<FunctionExport> export(String name) {
+        return exports.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    /** The module's own memory limits, if it defines a memory. */
+    Optional<MemoryLimits> declaredMemory() {
+        return module.memorySection().filter(s -> s.memoryCount() > 0).map(s -> s.getMemory(0).limits());
+    }
+
+    public InstanceBuilder instantiate() {
+        return new InstanceBuilder(this);
+    }
+
+    WasmModule wasmModule() {
+        return module;
+    }
+
+    Function<Instance, Machine> machines() {
+        return machines;
+    }
+
+    private static List<dev.theater.core.engine.FunctionImport> readImports(WasmModule module) {
+        List<dev.theater.core.engine.FunctionImport> result = new ArrayList<>();
+        var section = module.importSection();
+        for (int i = 0; i < section.importCount(); i++) {
+            Import imp = section.getImport(i);
+            if (imp.importType() == ExternalType.FUNCTION) {
+                int typeIndex = ((FunctionImport) imp).typeIndex();
+                result.add(new dev.theater.core.engine.FunctionImport(imp.module(), imp.name(),
+                        ChicoryTypes.signature(module.typeSection().getType(typeIndex))));
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private static List<FunctionExport> readExports(WasmModule module, int importedFunctions) {
+        List<FunctionExport> result = new ArrayList<>();
+        var section = module.exportSection();
+        for (int i = 0; i < section.exportCount(); i++) {
+            Export export = section.getExport(i);
+            if (export.exportType() == ExternalType.FUNCTION) {
+                result.add(new FunctionExport(export.name(), functionSignature(module, export.index(), importedFunctions)));
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private static CoreSignature functionSignature(WasmModule module, int functionIndex, int importedFunctions) {
+        if (functionIndex < importedFunctions) {
+            // a re-exported import: find its type through the import section
+            int seen = 0;
+            var section = module.importSection();
+            for (int i = 0; i < section.importCount(); i++) {
+                Import imp = section.getImport(i);
+                if (imp.importType() == ExternalType.FUNCTION && seen++ == functionIndex) {
+                    return ChicoryTypes.signature(module.typeSection().getType(((FunctionImport) imp).typeIndex()));
+                }
+            }
+        }
+        int typeIndex = module.functionSection().getFunctionType(functionIndex - importedFunctions);
+        return ChicoryTypes.signature(module.typeSection().getType(typeIndex));
+    }
+}

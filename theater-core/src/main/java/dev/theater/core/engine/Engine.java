@@ -1,0 +1,106 @@
+package dev.theater.core.engine;
+
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.InterpreterMachine;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+
+/**
+ * The engine facade: the only place that knows the guest runs on Chicory. Each distinct module (by
+ * SHA-256 of its bytes) is decoded, validated and, in {@link EngineMode#COMPILER} mode, compiled once;
+ * every instance of it reuses that work.
+ */
+public final class Engine {
+
+    private final EngineMode mode;
+    private final ConcurrentMap<String, CompiledModule> cache = new ConcurrentHashMap<>();
+
+    private Engine(EngineMode mode) {
+        this.mode = Objects.requireNonNull(mode, "mode");
+    }
+
+    public static Engine create(EngineMode mode) {
+        return new Engine(mode);
+    }
+
+    public EngineMode mode() {
+        return mode;
+    }
+
+    /** Reads and compiles a module file; errors name the file. */
+    public CompiledModule load(Path wasmFile) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(wasmFile);
+        } catch (IOException e) {
+            throw new WasmLoadException("cannot read wasm module " + wasmFile + ": " + e, e);
+        }
+        return compile(wasmFile.toString(), bytes);
+    }
+
+    /**
+     * Decodes, validates and compiles {@code wasm}, or returns the module already compiled from the same
+     * bytes. {@code sourceName} (a file name, say) appears in every error about this module.
+     */
+    public CompiledModule compile(String sourceName, byte[] wasm) {
+        String sha256 = sha256(wasm);
+        CompiledModule cached = cache.get(sha256);
+        if (cached != null) {
+            return cached.sourceName().equals(sourceName) ? cached : cached.withSourceName(sourceName);
+        }
+        return cache.computeIfAbsent(sha256, key -> build(sourceName, key, wasm));
+    }
+
+    /** How many distinct modules this engine holds compiled. */
+    public int cachedModules() {
+        return cache.size();
+    }
+
+    private CompiledModule build(String sourceName, String sha256, byte[] wasm) {
+        if (wasm.length < 8 || wasm[0] != 0 || wasm[1] != 'a' || wasm[2] != 's' || wasm[3] != 'm') {
+            throw new WasmLoadException(sourceName + " is not a WebAssembly module (it does not start with \\0asm)", null);
+        }
+        if (wasm[4] != 1 || wasm[5] != 0 || wasm[6] != 0 || wasm[7] != 0) {
+            // version 0x0d 0x00 0x01 0x00 is a component; accepting components directly is a later step
+            throw new WasmLoadException(sourceName + " is a WebAssembly component or an unknown binary version, not a core"
+                    + " module; extract its core module (e.g. wasm-tools component unbundle) and run that", null);
+        }
+        WasmModule module;
+        try {
+            module = Parser.parse(wasm);
+        } catch (ChicoryException e) {
+            throw new WasmLoadException("invalid WebAssembly module " + sourceName + ": " + e.getMessage(), e);
+        }
+        Function<Instance, Machine> machines;
+        try {
+            machines = switch (mode) {
+                case COMPILER -> MachineFactoryCompiler.compile(module);
+                case INTERPRETER -> InterpreterMachine::new;
+            };
+        } catch (ChicoryException e) {
+            throw new WasmLoadException("cannot compile WebAssembly module " + sourceName + ": " + e.getMessage(), e);
+        }
+        return new CompiledModule(sourceName, sha256, module, machines);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+}
