@@ -33,6 +33,16 @@ public final class TheaterWit {
         }
     }
 
+    /** The bundled {@code theater:simple} package, parsed once and cached. */
+    public static WitPackage load() {
+        return Loaded.PACKAGE;
+    }
+
+    /** Holder: parses on first use, thread-safely, by the class-initialisation rules. */
+    private static final class Loaded {
+        static final WitPackage PACKAGE = WitParser.parse(readAll());
+    }
+
     /** Every bundled file by name, in {@link #FILES} order. */
     public static Map<String, String> readAll() {
         return FILES.stream().collect(Collectors.toMap(Function.identity(), TheaterWit::read,
