@@ -1,0 +1,230 @@
+package dev.theater.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.theater.core.testing.TestActors;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class EngineTest {
+
+    private static final String SPIN = "theater:test/runaway#spin";
+    private static final String GROW = "theater:test/runaway#grow";
+    private static final String TRAP = "theater:test/runaway#trap";
+
+    @Test
+    void compilesEachDistinctModuleOnce() {
+        Engine engine = Engine.create(EngineMode.COMPILER);
+        CompiledModule first = engine.compile("runaway.wasm", TestActors.bytes("runaway"));
+        CompiledModule again = engine.compile("runaway.wasm", TestActors.bytes("runaway"));
+        CompiledModule renamed = engine.compile("copy-of-runaway.wasm", TestActors.bytes("runaway"));
+
+        assertThat(again).isSameAs(first);
+        assertThat(renamed.sha256()).isEqualTo(first.sha256());
+        assertThat(renamed.sourceName()).isEqualTo("copy-of-runaway.wasm");
+        assertThat(engine.cachedModules()).isEqualTo(1);
+    }
+
+    @Test
+    void readsExportSignatures() {
+        CompiledModule module = Engine.create(EngineMode.INTERPRETER).load(TestActors.wasm("runaway"));
+
+        assertThat(module.export(GROW).orElseThrow().signature())
+                .isEqualTo(CoreSignature.of(List.of(CoreType.I32), List.of(CoreType.I32)));
+        assertThat(module.export(SPIN).orElseThrow().signature().toString()).isEqualTo("() -> ()");
+        assertThat(module.export("no-such-export")).isEmpty();
+    }
+
+    @Test
+    void refusesAFileThatIsNotWasm(@TempDir Path dir) throws Exception {
+        Path notWasm = dir.resolve("notes.txt");
+        Files.writeString(notWasm, "hello, I am not a module", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> Engine.create(EngineMode.COMPILER).load(notWasm))
+                .isInstanceOf(WasmLoadException.class)
+                .hasMessage(notWasm + " is not a WebAssembly module (it does not start with \\0asm)");
+    }
+
+    @Test
+    void refusesATruncatedModuleNamingIt() {
+        byte[] bytes = TestActors.bytes("runaway");
+        byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length / 2);
+
+        assertThatThrownBy(() -> Engine.create(EngineMode.COMPILER).compile("half.wasm", truncated))
+                .isInstanceOf(WasmLoadException.class)
+                .hasMessageStartingWith("invalid WebAssembly module half.wasm: ");
+    }
+
+    @Test
+    void refusesAComponentBinaryWithAHint() {
+        byte[] component = {0, 'a', 's', 'm', 0x0d, 0, 1, 0};
+
+        assertThatThrownBy(() -> Engine.create(EngineMode.COMPILER).compile("app.component.wasm", component))
+                .isInstanceOf(WasmLoadException.class)
+                .hasMessage("app.component.wasm is a WebAssembly component or an unknown binary version, not a core module;"
+                        + " extract its core module (e.g. wasm-tools component unbundle) and run that");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineMode.class)
+    void stopsARunawayExportAtItsDeadline(EngineMode mode) {
+        ModuleInstance instance = Engine.create(mode).load(TestActors.wasm("runaway")).instantiate().build();
+
+        assertThatThrownBy(() -> instance.export(SPIN).callWithin(Duration.ofMillis(200)))
+                .isInstanceOf(WasmTimeoutException.class)
+                .hasMessage("export 'theater:test/runaway#spin' exceeded its deadline of 200 ms and was stopped");
+        // the interrupt was the deadline's own: the caller's thread is not left interrupted
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        // and the instance still answers
+        assertThat(instance.export(GROW).call(0)[0]).isGreaterThan(0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineMode.class)
+    void anInterruptFromOutsideStopsTheGuest(EngineMode mode) throws Exception {
+        ModuleInstance instance = Engine.create(mode).load(TestActors.wasm("runaway")).instantiate().build();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            try {
+                instance.export(SPIN).call();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        Thread.sleep(100);
+        caller.interrupt();
+        caller.join(Duration.ofSeconds(10));
+
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(failure.get()).isInstanceOf(WasmInterruptedException.class)
+                .isNotInstanceOf(WasmTimeoutException.class)
+                .hasMessage("runaway.wasm: export 'theater:test/runaway#spin' was interrupted".replace("runaway.wasm",
+                        TestActors.wasm("runaway").toString()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineMode.class)
+    void capsMemoryGrowth(EngineMode mode) {
+        CompiledModule module = Engine.create(mode).load(TestActors.wasm("runaway"));
+        int initialPages = (int) (module.instantiate().build().memory().sizeBytes() / 65536);
+        ModuleInstance capped = module.instantiate().maxMemoryPages(initialPages + 2).build();
+
+        assertThat(capped.export(GROW).call(2)[0]).isEqualTo(initialPages);
+        assertThat(capped.export(GROW).call(1)[0]).isEqualTo(-1);
+        assertThat(capped.memory().sizeBytes()).isEqualTo((initialPages + 2) * 65536L);
+    }
+
+    @Test
+    void refusesALimitBelowTheModulesInitialMemory() {
+        CompiledModule module = Engine.create(EngineMode.COMPILER).load(TestActors.wasm("runaway"));
+        int initialPages = (int) (module.instantiate().build().memory().sizeBytes() / 65536);
+
+        assertThatThrownBy(() -> module.instantiate().maxMemoryPages(initialPages - 1).build())
+                .isInstanceOf(WasmLinkException.class)
+                .hasMessage(module.sourceName() + ": the module needs " + initialPages
+                        + " pages of memory at start but the limit is " + (initialPages - 1) + " pages");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineMode.class)
+    void reportsATrapNamingModuleAndExport(EngineMode mode) {
+        ModuleInstance instance = Engine.create(mode).load(TestActors.wasm("runaway")).instantiate().build();
+
+        assertThatThrownBy(() -> instance.export(TRAP).call())
+                .isInstanceOf(WasmTrapException.class)
+                .hasMessageStartingWith(TestActors.wasm("runaway") + ": export 'theater:test/runaway#trap' trapped: ");
+    }
+
+    @Test
+    void reportsAnOutOfBoundsAccess() {
+        ModuleInstance instance = Engine.create(EngineMode.COMPILER).load(TestActors.wasm("runaway")).instantiate().build();
+        long size = instance.memory().sizeBytes();
+
+        assertThatThrownBy(() -> instance.memory().readInt((int) size - 2))
+                .isInstanceOf(WasmTrapException.class)
+                .hasMessage(TestActors.wasm("runaway") + ": memory access out of bounds: 4 bytes at " + (size - 2)
+                        + " (memory is " + size + " bytes)");
+    }
+
+    @Test
+    void namesAMissingExport() {
+        ModuleInstance instance = Engine.create(EngineMode.COMPILER).load(TestActors.wasm("runaway")).instantiate().build();
+
+        assertThatThrownBy(() -> instance.export("theater:test/runaway#fly"))
+                .isInstanceOf(WasmLinkException.class)
+                .hasMessage(TestActors.wasm("runaway") + " has no exported function 'theater:test/runaway#fly'");
+    }
+
+    @Test
+    void refusesMissingAndMismatchedImports() {
+        CompiledModule module = Engine.create(EngineMode.COMPILER).load(TestActors.wasm("shapes"));
+        CoreSignature wrong = CoreSignature.of(List.of(CoreType.I64), List.of());
+
+        assertThatThrownBy(() -> module.instantiate()
+                .hostFunction("theater:simple/runtime", "log", wrong, (caller, args) -> new long[0])
+                .build())
+                .isInstanceOf(WasmLinkException.class)
+                .hasMessageContaining("import 'theater:simple/runtime.log' has core signature (i32, i32) -> ()"
+                        + " but the host provides (i64) -> ()")
+                .hasMessageContaining("import 'theater:simple/message-server-host.send' (i32, i32, i32, i32, i32) -> ()"
+                        + " is not provided by the host");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineMode.class)
+    void hostFunctionsSeeTheCallersMemory(EngineMode mode) {
+        CompiledModule module = Engine.create(mode).load(TestActors.wasm("shapes"));
+        StringBuilder logged = new StringBuilder();
+        CoreSignature twoI32 = CoreSignature.of(List.of(CoreType.I32, CoreType.I32), List.of());
+        CoreSignature fiveI32 = CoreSignature.of(List.of(CoreType.I32, CoreType.I32, CoreType.I32, CoreType.I32,
+                CoreType.I32), List.of());
+        ModuleInstance instance = module.instantiate()
+                .hostFunction("theater:simple/runtime", "log", twoI32, (caller, args) -> {
+                    byte[] text = caller.memory().readBytes((int) args[0], (int) args[1]);
+                    logged.append(new String(text, StandardCharsets.UTF_8));
+                    return new long[0];
+                })
+                .hostFunction("theater:simple/message-server-host", "send", fiveI32, (caller, args) -> new long[0])
+                .build();
+        byte[] payload = "0123456789".getBytes(StandardCharsets.US_ASCII);
+        int src = (int) instance.export("cabi_realloc").call(0, 0, 1, payload.length)[0];
+        instance.memory().writeBytes(src, payload, 0, payload.length);
+
+        int copy = (int) instance.export("raw-copy").call(src, payload.length)[0];
+
+        assertThat(copy).isNotEqualTo(src);
+        assertThat(instance.memory().readBytes(copy, payload.length)).isEqualTo(payload);
+        assertThat(logged).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineMode.class)
+    void aHostFailureReachesTheCallerUnchanged(EngineMode mode) {
+        CompiledModule module = Engine.create(mode).load(TestActors.wasm("shapes"));
+        CoreSignature twoI32 = CoreSignature.of(List.of(CoreType.I32, CoreType.I32), List.of());
+        CoreSignature fiveI32 = CoreSignature.of(List.of(CoreType.I32, CoreType.I32, CoreType.I32, CoreType.I32,
+                CoreType.I32), List.of());
+        IllegalStateException failure = new IllegalStateException("the mailbox of 'b' is closed");
+        ModuleInstance instance = module.instantiate()
+                .hostFunction("theater:simple/runtime", "log", twoI32, (caller, args) -> new long[0])
+                .hostFunction("theater:simple/message-server-host", "send", fiveI32, (caller, args) -> {
+                    throw failure;
+                })
+                .build();
+        int id = (int) instance.export("cabi_realloc").call(0, 0, 1, 1)[0];
+        instance.memory().writeByte(id, (byte) 'b');
+
+        // call-send(n: u32, actor-id: string, msg: list<u8>) flattens to (n, id-ptr, id-len, msg-ptr, msg-len)
+        assertThatThrownBy(() -> instance.export("theater:test/shapes#call-send").call(1, id, 1, id, 1))
+                .isSameAs(failure);
+    }
+}
