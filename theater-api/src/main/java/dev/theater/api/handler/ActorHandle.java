@@ -1,0 +1,28 @@
+package dev.theater.api.handler;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A handler's view of a running actor. */
+public interface ActorHandle {
+
+    String id();
+
+    /** The actor's current state (JSON bytes), empty when it has none. */
+    Optional<byte[]> state();
+
+    /** The actor's chain so far. */
+    List<ChainEntry> chain();
+
+    /** Whether the actor still accepts calls. */
+    boolean isRunning();
+
+    /**
+     * Records an event of this handler's own in the actor's chain, for what happens outside a host call
+     * (a message arriving, a server starting). Host calls are recorded by the runtime already.
+     */
+    void record(String eventType, byte[] data, String description);
+
+    /** Asks the runtime to stop this actor (after the current call); {@code reason} is recorded. */
+    void requestStop(String reason);
+}
