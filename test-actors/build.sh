@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild every guest in test-actors/*/ and examples/*/ (each <dir>/<name>/<name>.c
-# -> <dir>/<name>/<name>.wasm) byte-identically.
+# -> <dir>/<name>/<name>.wasm; in a folder without <name>.c, each <x>.c -> <x>.wasm)
+# byte-identically.
 #   test-actors/build.sh          rebuild and overwrite the committed .wasm files
 #   test-actors/build.sh --check  rebuild into a temp dir; exit 1 naming every
 #                                 committed .wasm that differs (or is missing)
@@ -37,8 +38,11 @@ fail=0
 for src in "$ROOT"/test-actors/*/*.c "$ROOT"/examples/*/*.c; do
   [ -e "$src" ] || continue
   dir="$(dirname "$src")"
-  name="$(basename "$dir")"
-  [ "$(basename "$src" .c)" = "$name" ] || continue   # only <name>/<name>.c
+  folder="$(basename "$dir")"
+  name="$(basename "$src" .c)"
+  # a folder with <folder>.c builds only that file; a folder without one (e.g.
+  # examples/ping-pong: ping.c, pong.c) builds each of its .c files as a guest
+  [ "$name" = "$folder" ] || [ ! -e "$dir/$folder.c" ] || continue
   rel="${dir#"$ROOT"/}"
   out="$TMP/$name.wasm"
   # compile from inside the guest folder with relative file names

@@ -1,0 +1,215 @@
+package dev.theater.chain;
+
+import dev.theater.chain.file.ChainFileFormat;
+import dev.theater.chain.file.ChainFileScanner;
+import dev.theater.chain.file.ChainFileWriter;
+import dev.theater.chain.file.ScanResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Where chains live: one append-only file per actor, {@code <home>/chains/<actor id>.chain}.
+ * Build one with {@link #builder()}; {@link #open} an actor's chain; {@link #close()} closes them all.
+ */
+public final class ChainStore implements AutoCloseable {
+    private final Path home;
+    private final Path chains;
+    private final FsyncPolicy fsync;
+    private final InstantSource clock;
+    private final int subscriberCapacity;
+    private final int writeBufferSize;
+    private final Map<String, ActorChain> open = new ConcurrentHashMap<>();
+
+    ChainStore(Path home, FsyncPolicy fsync, InstantSource clock, int subscriberCapacity, int writeBufferSize) {
+        this.writeBufferSize = writeBufferSize;
+        this.home = home;
+        this.chains = home.resolve("chains");
+        this.fsync = fsync;
+        this.clock = clock;
+        this.subscriberCapacity = subscriberCapacity;
+    }
+
+    /** A builder; by default home is {@code $THEATER_HOME} or {@code ~/.theater}, fsync is group commit. */
+    public static ChainStoreBuilder builder() {
+        return new ChainStoreBuilder();
+    }
+
+    /** The Theater home folder. */
+    public Path home() {
+        return home;
+    }
+
+    /** The fsync policy of chains opened here. */
+    public FsyncPolicy fsync() {
+        return fsync;
+    }
+
+    /** The file that holds (or would hold) an actor's chain. */
+    public Path fileOf(String actorId) {
+        return chains.resolve(ActorIds.fileName(actorId));
+    }
+
+    /** The actors that have a chain file here, sorted. */
+    public List<String> actorIds() {
+        if (!Files.isDirectory(chains)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(chains)) {
+            List<String> ids = new ArrayList<>();
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(ActorIds.SUFFIX)).sorted()
+                    .forEach(n -> ids.add(ActorIds.actorId(n)));
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing chains in " + chains + " failed", e);
+        }
+    }
+
+    /**
+     * Opens (or creates) an actor's chain for appending. An existing file is read and verified first; a torn
+     * tail left by a crash is cut off and reported by {@link ActorChain#recovery()}.
+     *
+     * @throws ChainIntegrityException when the file is damaged before its tail (nothing is changed)
+     * @throws ChainException          when the chain is already open, here or in another process
+     */
+    public ActorChain open(String actorId) {
+        Objects.requireNonNull(actorId, "actorId");
+        Path file = fileOf(actorId);
+        ActorChain[] created = new ActorChain[1];
+        open.compute(actorId, (id, existing) -> {
+            if (existing != null) {
+                throw new ChainException("actor '" + actorId + "': chain " + file + " is already open");
+            }
+            created[0] = openFile(actorId, file);
+            return created[0];
+        });
+        return created[0];
+    }
+
+    private ActorChain openFile(String actorId, Path file) {
+        FileChannel ch = null;
+        try {
+            Files.createDirectories(chains);
+            boolean isNew = !Files.exists(file);
+            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock lock = lock(ch, actorId, file);
+            Objects.requireNonNull(lock);
+            ScanResult scan = ChainFileScanner.scan(file, null);
+            if (scan.failure().isPresent() && !scan.cutTail()) {
+                ChainFailure f = scan.failure().get();
+                throw new ChainIntegrityException("actor '" + actorId + "': chain file " + file + " is damaged: "
+                        + f.describe() + "; it was left unchanged", f);
+            }
+            long end = scan.validEnd();
+            if (end < ChainFileFormat.HEADER.length) {
+                ch.truncate(0);
+                ch.write(ByteBuffer.wrap(ChainFileFormat.HEADER), 0);
+                end = ChainFileFormat.HEADER.length;
+            } else if (end < ch.size()) {
+                ch.truncate(end);
+            }
+            ch.force(true);
+            if (isNew) {
+                forceDirectory(chains);
+            }
+            ChainFileWriter writer = new ChainFileWriter(file, ch, end, scan.validCount(), fsync, writeBufferSize,
+                    "chain-writer-" + actorId);
+            ScanResult opened = isNew ? new ScanResult(file, end, 0, end, scan.head(), java.util.Optional.empty(), false)
+                    : scan;
+            return new ActorChain(actorId, file, writer, opened, clock, subscriberCapacity, () -> open.remove(actorId));
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new ChainException("actor '" + actorId + "': opening chain file " + file + " failed: " + e, e);
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    private static FileLock lock(FileChannel ch, String actorId, Path file) throws IOException {
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new ChainException("actor '" + actorId + "': chain " + file + " is already open in another store or process");
+        }
+        return lock;
+    }
+
+    private static void forceDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every platform can fsync a directory; the file itself is forced
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
+    }
+
+    /** Verifies an actor's chain file (it need not be open). */
+    public VerificationReport verify(String actorId) {
+        return verifyFile(fileOf(actorId));
+    }
+
+    /** Verifies any chain file: every record's checksums, encoding, parent link and hash. */
+    public static VerificationReport verifyFile(Path file) {
+        try {
+            ScanResult r = ChainFileScanner.scan(file, null);
+            return new VerificationReport(file.toString(), r.validCount(), r.head(), r.failure());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading chain file " + file + " failed", e);
+        }
+    }
+
+    /** Reads and verifies every event of a chain file; throws at the first bad event. */
+    public static List<ChainEvent> readFile(Path file) {
+        List<ChainEvent> out = new ArrayList<>();
+        try {
+            ScanResult r = ChainFileScanner.scan(file, out::add);
+            if (r.failure().isPresent()) {
+                throw new ChainIntegrityException("chain file " + file + ": " + r.failure().get().describe(),
+                        r.failure().get());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading chain file " + file + " failed", e);
+        }
+        return out;
+    }
+
+    /** Closes every chain opened here, persisting what they hold. */
+    @Override
+    public void close() {
+        for (ActorChain c : List.copyOf(open.values())) {
+            c.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ChainStore[" + home + ", fsync " + fsync + "]";
+    }
+}

@@ -1,0 +1,203 @@
+package dev.theater.chain.file;
+
+import dev.theater.chain.ChainEvent;
+import dev.theater.chain.ChainFailure;
+import dev.theater.chain.ChainVerifier;
+import dev.theater.chain.EventHashing;
+import dev.theater.chain.FailureReason;
+import dev.theater.chain.Hash;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+
+/**
+ * Reads a chain file from the start, verifying every record (checksums, encoding, parent link, hash),
+ * handing good events to a consumer and stopping at the first bad one.
+ */
+public final class ChainFileScanner {
+    private final Path file;
+    private final FileChannel channel;
+    private final long end;
+    private byte[] buf = new byte[1 << 20];
+    private int pos;
+    private int lim;
+    private long bufStart;
+    private final CRC32C crc = new CRC32C();
+
+    private ChainFileScanner(Path file, FileChannel channel, long end) {
+        this.file = file;
+        this.channel = channel;
+        this.end = end;
+    }
+
+    /** Scans the whole file. */
+    public static ScanResult scan(Path file, Consumer<ChainEvent> sink) throws IOException {
+        return scan(file, Long.MAX_VALUE, sink);
+    }
+
+    /** Scans up to {@code limit} bytes (records past it are ignored, as if the file ended there). */
+    public static ScanResult scan(Path file, long limit, Consumer<ChainEvent> sink) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return new ChainFileScanner(file, ch, Math.min(limit, ch.size())).run(sink);
+        }
+    }
+
+    private ScanResult run(Consumer<ChainEvent> sink) throws IOException {
+        int headerLength = ChainFileFormat.HEADER.length;
+        int got = fill(headerLength);
+        if (got < headerLength) {
+            boolean prefix = ChainFileFormat.isHeaderPrefix(Arrays.copyOfRange(buf, 0, got), got);
+            if (prefix) {
+                String detail = got == 0 ? "the file is empty" : "the file ends inside the header after " + got + " bytes";
+                return result(0, 0, Optional.empty(), fail(0, 0, null, FailureReason.TORN_TAIL, detail), true);
+            }
+            return result(0, 0, Optional.empty(), fail(0, 0, null, FailureReason.BAD_HEADER, "not a chain file"), false);
+        }
+        if (!ChainFileFormat.isHeaderPrefix(Arrays.copyOfRange(buf, 0, headerLength), headerLength)) {
+            return result(0, 0, Optional.empty(),
+                    fail(0, 0, null, FailureReason.BAD_HEADER, "the header is not THCHAIN version 1"), false);
+        }
+        pos = headerLength;
+        long index = 0;
+        Optional<Hash> previous = Optional.empty();
+        while (true) {
+            long offset = bufStart + pos;
+            if (offset == end) {
+                return result(index, offset, previous, null, false);
+            }
+            if (fill(ChainFileFormat.FRAME_HEADER) < ChainFileFormat.FRAME_HEADER) {
+                return result(index, offset, previous, fail(index, offset, null, FailureReason.TORN_TAIL,
+                        "the file ends inside the record header, " + (end - offset) + " bytes after its start"), true);
+            }
+            int n = getInt(pos);
+            int lengthCrc = getInt(pos + 4);
+            int bodyCrc = getInt(pos + 8);
+            if (ChainFileFormat.lengthCrc(n, crc) != lengthCrc) {
+                return damaged(index, offset, previous, "the record length checksum does not match (length field "
+                        + Integer.toUnsignedString(n) + ")");
+            }
+            if (n < ChainFileFormat.MIN_BODY || n > ChainFileFormat.MAX_BODY) {
+                return damaged(index, offset, previous, "impossible record length " + Integer.toUnsignedString(n));
+            }
+            if (fill(ChainFileFormat.FRAME_HEADER + n) < ChainFileFormat.FRAME_HEADER + n) {
+                return result(index, offset, previous, fail(index, offset, null, FailureReason.TORN_TAIL,
+                        "the record needs " + (ChainFileFormat.FRAME_HEADER + n) + " bytes but the file ends after "
+                                + (end - offset)), true);
+            }
+            int body = pos + ChainFileFormat.FRAME_HEADER;
+            crc.reset();
+            crc.update(buf, body, n);
+            if ((int) crc.getValue() != bodyCrc) {
+                return damaged(index, offset, previous, "the record body checksum does not match (stored "
+                        + hex(bodyCrc) + ", computed " + hex((int) crc.getValue()) + ")");
+            }
+            int hl = EventHashing.HASH_LENGTH;
+            Hash stored = new Hash(Arrays.copyOfRange(buf, body, body + hl));
+            ChainEvent event;
+            try {
+                event = EventHashing.decode(stored, buf, body + hl, n - hl);
+            } catch (IllegalArgumentException e) {
+                return result(index, offset, previous, fail(index, offset, stored, FailureReason.UNREADABLE_RECORD,
+                        "malformed event encoding: " + e.getMessage()), false);
+            }
+            Optional<ChainFailure> bad = ChainVerifier.checkLink(index, offset, previous, event);
+            if (bad.isEmpty()) {
+                byte[] computed = EventHashing.sha256(buf, body + hl, n - hl);
+                if (!stored.matches(computed)) {
+                    bad = Optional.of(new ChainFailure(index, offset, Optional.of(stored), FailureReason.HASH_MISMATCH,
+                            "SHA-256 of the event is " + new Hash(computed).hex()));
+                }
+            }
+            if (bad.isPresent()) {
+                return result(index, offset, previous, bad.get(), false);
+            }
+            if (sink != null) {
+                sink.accept(event);
+            }
+            previous = Optional.of(stored);
+            index++;
+            pos = body + n;
+        }
+    }
+
+    /** A record whose checksum failed: a damaged tail when nothing but zeros or nothing at all follows it. */
+    private ScanResult damaged(long index, long offset, Optional<Hash> previous, String detail) throws IOException {
+        boolean tail = restIsZeroOrRecordEndsAtEof(offset);
+        return result(index, offset, previous, fail(index, offset, null, FailureReason.UNREADABLE_RECORD, detail), tail);
+    }
+
+    private boolean restIsZeroOrRecordEndsAtEof(long offset) throws IOException {
+        int n = getInt(pos);
+        if (n >= ChainFileFormat.MIN_BODY && n <= ChainFileFormat.MAX_BODY
+                && offset + ChainFileFormat.FRAME_HEADER + n == end) {
+            return true;
+        }
+        ByteBuffer bb = ByteBuffer.allocate(1 << 16);
+        long at = offset;
+        while (at < end) {
+            bb.clear();
+            int r = channel.read(bb, at);
+            if (r <= 0) {
+                break;
+            }
+            for (int i = 0; i < r; i++) {
+                if (bb.get(i) != 0) {
+                    return false;
+                }
+            }
+            at += r;
+        }
+        return true;
+    }
+
+    /** Makes at least {@code n} bytes available at {@code pos}; returns how many are (fewer only at the end). */
+    private int fill(int n) throws IOException {
+        if (lim - pos >= n) {
+            return n;
+        }
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, lim - pos);
+            bufStart += pos;
+            lim -= pos;
+            pos = 0;
+        }
+        if (n > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(n, buf.length * 2));
+        }
+        while (lim < n) {
+            long at = bufStart + lim;
+            if (at >= end) {
+                break;
+            }
+            int want = (int) Math.min(buf.length - lim, end - at);
+            int r = channel.read(ByteBuffer.wrap(buf, lim, want), at);
+            if (r <= 0) {
+                break;
+            }
+            lim += r;
+        }
+        return Math.min(n, lim - pos);
+    }
+
+    private ScanResult result(long count, long validEnd, Optional<Hash> head, ChainFailure failure, boolean cutTail) {
+        return new ScanResult(file, end, count, validEnd, head, Optional.ofNullable(failure), failure != null && cutTail);
+    }
+
+    private static ChainFailure fail(long index, long offset, Hash hash, FailureReason reason, String detail) {
+        return new ChainFailure(index, offset, Optional.ofNullable(hash), reason, detail);
+    }
+
+    private int getInt(int p) {
+        return (buf[p] & 0xff) << 24 | (buf[p + 1] & 0xff) << 16 | (buf[p + 2] & 0xff) << 8 | (buf[p + 3] & 0xff);
+    }
+
+    private static String hex(int v) {
+        return String.format("%08x", v);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.theater.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's 30-line python verifier (tools/verify_chain.py) agrees with the Java one. Skipped without python3. */
+class PythonCrossCheckTest {
+    @TempDir
+    Path home;
+
+    static String run(Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("python3", "tools/verify_chain.py", file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    static boolean hasPython() {
+        try {
+            return new ProcessBuilder("python3", "--version").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void thePythonScriptVerifiesWhatJavaWroteAndCatchesTampering() throws Exception {
+        assumeTrue(hasPython(), "python3 is not installed");
+        Path file;
+        String head;
+        try (ChainStore store = ChainStore.builder().home(home).build(); ActorChain chain = store.open("py")) {
+            chain.append("lifecycle/start", "{}".getBytes(StandardCharsets.UTF_8));
+            chain.append("wasm", "{\"n\":1}".getBytes(StandardCharsets.UTF_8), "naïve ☃");
+            head = chain.append("theater:simple/runtime/log", new byte[] {0, 1, 2}).hash().hex();
+            file = chain.file();
+        }
+        assertThat(run(file)).isEqualTo("OK 3 events head " + head);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 1] ^= 1; // the last byte of the last event's encoding
+        Files.write(file, bytes);
+        assertThat(run(file)).startsWith("BAD event 2 at offset ").endsWith(": HASH_MISMATCH");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.theater.core;
+
+import dev.theater.api.TheaterException;
+import dev.theater.api.handler.MessageEndpoint;
+import dev.theater.chain.ChainEvent;
+import dev.theater.chain.ChainListener;
+import dev.theater.chain.Subscription;
+import dev.theater.core.runtime.Actor;
+import dev.theater.core.ActorStatus;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** An embedder's handle on one actor. */
+public final class ActorRef {
+
+    /** The sender id messages from Java carry. */
+    public static final String EMBEDDER = "embedder";
+
+    private final Actor actor;
+
+    ActorRef(Actor actor) {
+        this.actor = actor;
+    }
+
+    Actor actor() {
+        return actor;
+    }
+
+    public String id() {
+        return actor.id();
+    }
+
+    public ActorStatus status() {
+        return actor.status();
+    }
+
+    /** Why it stopped or failed; empty while running. */
+    public String stopReason() {
+        return actor.stopReason();
+    }
+
+    /** The current state (JSON bytes), empty when it has none. */
+    public Optional<byte[]> state() {
+        return actor.state();
+    }
+
+    /** Sends a one-way message to the actor's {@code handle-send}; completes when it has been handled. */
+    public CompletableFuture<Void> send(byte[] message) {
+        return endpoint().send(EMBEDDER, message.clone());
+    }
+
+    /** Sends a request to the actor's {@code handle-request}; completes with its response. */
+    public CompletableFuture<byte[]> request(byte[] message) {
+        return endpoint().request(EMBEDDER, message.clone());
+    }
+
+    private MessageEndpoint endpoint() {
+        return actor.handler(MessageEndpoint.class).orElseThrow(() -> new TheaterException("actor '" + id()
+                + "' has no handler that accepts messages; its manifest lists " + actor.handlerTypes()
+                + "; add [[handlers]] type = \"message-server\""));
+    }
+
+    /** The chain so far. */
+    public List<ChainEvent> chain() {
+        return actor.actorChainEvents();
+    }
+
+    /** Subscribes to the actor's events from now on; a slow listener loses events and is told how many. */
+    public Subscription subscribe(ChainListener listener) {
+        return actor.subscribe(listener);
+    }
+
+    /** Stops the actor and waits until it has stopped. */
+    public void stop() {
+        actor.stop("stopped by the embedder");
+    }
+}

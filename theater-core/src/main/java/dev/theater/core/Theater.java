@@ -1,0 +1,240 @@
+package dev.theater.core;
+
+import dev.theater.api.TheaterException;
+import dev.theater.api.handler.ActorHandle;
+import dev.theater.api.handler.HandlerProvider;
+import dev.theater.api.handler.RuntimeServices;
+import dev.theater.chain.ChainStore;
+import dev.theater.chain.FsyncPolicy;
+import dev.theater.core.engine.Engine;
+import dev.theater.core.engine.EngineMode;
+import dev.theater.core.manifest.ActorManifest;
+import dev.theater.core.manifest.ManifestParser;
+import dev.theater.core.plugin.HandlerRegistry;
+import dev.theater.core.runtime.Actor;
+import dev.theater.core.runtime.ActorLauncher;
+import dev.theater.core.runtime.HandlerCatalog;
+import dev.theater.core.runtime.WitUniverse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A Theater runtime in this JVM: it loads handler plugins, starts actors from manifests, and keeps their
+ * chains under its home folder. Thread-safe. Close it to stop every actor and flush every chain.
+ *
+ * <pre>{@code
+ * try (Theater theater = Theater.builder().home(Path.of("theater-home")).build()) {
+ *     ActorRef pong = theater.start(Path.of("examples/ping-pong/pong.toml"));
+ *     byte[] reply = pong.request("ping 1".getBytes()).join();
+ * }
+ * }</pre>
+ */
+public final class Theater implements AutoCloseable {
+
+    private final Engine engine;
+    private final ChainStore chains;
+    private final HandlerRegistry registry;
+    private final ActorLauncher launcher;
+    private final Map<String, ActorRef> actors = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    private Theater(Builder b) {
+        this.engine = Engine.create(b.engineMode);
+        this.chains = ChainStore.builder().home(b.home).fsync(b.fsync).build();
+        HandlerRegistry.Builder rb = HandlerRegistry.builder().serviceLoader(b.serviceLoader);
+        b.pluginsDirectory.ifPresent(rb::pluginsDirectory);
+        b.providers.forEach(rb::add);
+        this.registry = rb.build();
+        List<HandlerProvider> providers = registry.types().stream().map(t -> registry.provider(t).orElseThrow()).toList();
+        HandlerCatalog catalog = new HandlerCatalog() {
+            public Optional<HandlerProvider> provider(String type) {
+                return registry.provider(type);
+            }
+
+            public Optional<HandlerProvider> providerOfImport(String qualifiedInterface) {
+                return registry.providerOfImport(qualifiedInterface);
+            }
+
+            public Set<String> types() {
+                return registry.types();
+            }
+        };
+        this.launcher = new ActorLauncher(engine, WitUniverse.of(providers), catalog, new Services(), b.handlerStopTimeout);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts the actor a manifest file describes; its id is the manifest's {@code name}. */
+    public ActorRef start(Path manifestFile) {
+        return start(ManifestParser.parse(manifestFile), StartOptions.defaults());
+    }
+
+    /** Starts an actor from manifest text; relative paths in it resolve against {@code baseDir}. */
+    public ActorRef start(String manifestToml, Path baseDir) {
+        return start(ManifestParser.parse(manifestToml, ManifestParser.STRING_SOURCE, baseDir), StartOptions.defaults());
+    }
+
+    /**
+     * Starts an actor. Its id is {@code options.id()} or else the manifest's name, and must not be taken by a
+     * running actor. Its initial state is {@code options.initialState()}, else the manifest's {@code init_state}.
+     *
+     * @throws TheaterException naming the manifest, the actor and what failed
+     */
+    public ActorRef start(ActorManifest manifest, StartOptions options) {
+        if (closed) {
+            throw new TheaterException("this Theater is closed");
+        }
+        String id = options.id().orElse(manifest.name());
+        ActorRef placeholder = new ActorRef(null);
+        if (actors.putIfAbsent(id, placeholder) != null) {
+            throw new TheaterException(manifest.source() + ": an actor with id '" + id + "' is already running;"
+                    + " give this one another id");
+        }
+        try {
+            Optional<byte[]> initial = options.initialState().or(() -> manifest.initState().map(s -> s.bytes()));
+            Actor actor = launcher.launch(id, manifest, chains.open(id), initial, stopped -> actors.remove(stopped.id()));
+            ActorRef ref = new ActorRef(actor);
+            actors.put(id, ref);
+            return ref;
+        } catch (RuntimeException e) {
+            actors.remove(id, placeholder);
+            throw e;
+        }
+    }
+
+    /** A running actor by id. */
+    public Optional<ActorRef> actor(String id) {
+        return Optional.ofNullable(actors.get(id)).filter(r -> r.actor() != null);
+    }
+
+    /** The ids of the running actors, sorted. */
+    public Set<String> actorIds() {
+        Set<String> ids = new TreeSet<>();
+        actors.forEach((id, ref) -> {
+            if (ref.actor() != null) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    /** The handler types this runtime can give actors. */
+    public Set<String> handlerTypes() {
+        return registry.types();
+    }
+
+    public HandlerRegistry handlers() {
+        return registry;
+    }
+
+    public ChainStore chains() {
+        return chains;
+    }
+
+    /** Stops every actor (in reverse start order is not guaranteed), unloads plugins, flushes chains. */
+    @Override
+    public void close() {
+        closed = true;
+        Collection<ActorRef> running = new ArrayList<>(actors.values());
+        for (ActorRef ref : running) {
+            if (ref.actor() != null) {
+                ref.stop();
+            }
+        }
+        registry.close();
+        chains.close();
+    }
+
+    /** What handlers may use of this runtime. */
+    private final class Services implements RuntimeServices {
+        @Override
+        public Optional<ActorHandle> actor(String actorId) {
+            return Theater.this.actor(actorId).map(ActorRef::actor);
+        }
+
+        @Override
+        public Set<String> actorIds() {
+            return Theater.this.actorIds();
+        }
+
+        @Override
+        public Path home() {
+            return chains.home();
+        }
+    }
+
+    /** Assembles a {@link Theater}. */
+    public static final class Builder {
+        private Path home = defaultHome();
+        private Optional<Path> pluginsDirectory = Optional.empty();
+        private EngineMode engineMode = EngineMode.COMPILER;
+        private FsyncPolicy fsync = FsyncPolicy.GROUP_COMMIT;
+        private boolean serviceLoader = true;
+        private Duration handlerStopTimeout = Duration.ofSeconds(5);
+        private final List<HandlerProvider> providers = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        private static Path defaultHome() {
+            String env = System.getenv("THEATER_HOME");
+            return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".theater");
+        }
+
+        /** Where chains and handler data live; default {@code $THEATER_HOME}, else {@code ~/.theater}. */
+        public Builder home(Path home) {
+            this.home = Objects.requireNonNull(home, "home");
+            return this;
+        }
+
+        /** A folder of PF4J handler plugin jars; none by default. */
+        public Builder pluginsDirectory(Path folder) {
+            this.pluginsDirectory = Optional.of(folder);
+            return this;
+        }
+
+        public Builder engineMode(EngineMode mode) {
+            this.engineMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** When chain files are forced to disk; default group commit. */
+        public Builder fsync(FsyncPolicy policy) {
+            this.fsync = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Whether handler providers on the class path and module path are found with ServiceLoader; default true. */
+        public Builder serviceLoader(boolean enabled) {
+            this.serviceLoader = enabled;
+            return this;
+        }
+
+        /** A provider given in code; it wins over one of the same type found by discovery. */
+        public Builder addProvider(HandlerProvider provider) {
+            providers.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /** How long each handler gets to stop before it is interrupted; default 5 s. */
+        public Builder handlerStopTimeout(Duration timeout) {
+            this.handlerStopTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        public Theater build() {
+            return new Theater(this);
+        }
+    }
+}

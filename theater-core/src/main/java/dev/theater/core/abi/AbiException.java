@@ -1,0 +1,13 @@
+package dev.theater.core.abi;
+
+/** A value could not cross the canonical ABI: invalid guest data when lifting, or a wrong host value when lowering. */
+public class AbiException extends RuntimeException {
+
+    public AbiException(String message) {
+        super(message);
+    }
+
+    public AbiException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.theater.core.manifest;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Per-actor limits, from a manifest's {@code [limits]} table; each key left out takes its default.
+ *
+ * @param maxMemoryPages {@code max_memory_pages}: linear memory cap in 64 KiB pages, 1..65536
+ *     (default {@value #DEFAULT_MAX_MEMORY_PAGES}, i.e. 64 MiB)
+ * @param callTimeout {@code call_timeout_ms}: longest one export call may run (default
+ *     {@value #DEFAULT_CALL_TIMEOUT_MS} ms)
+ * @param mailboxCapacity {@code mailbox_capacity}: messages that may wait for the actor (default
+ *     {@value #DEFAULT_MAILBOX_CAPACITY})
+ * @param mailboxWait {@code mailbox_wait_ms}: how long a sender waits for room in a full mailbox before
+ *     its call fails (default {@value #DEFAULT_MAILBOX_WAIT_MS} ms): backpressure, not unbounded growth
+ */
+public record ActorLimits(int maxMemoryPages, Duration callTimeout, int mailboxCapacity, Duration mailboxWait) {
+
+    public static final int DEFAULT_MAX_MEMORY_PAGES = 1024;
+    public static final long DEFAULT_CALL_TIMEOUT_MS = 30_000;
+    public static final int DEFAULT_MAILBOX_CAPACITY = 1024;
+    public static final long DEFAULT_MAILBOX_WAIT_MS = 5_000;
+    /** The most pages a 32-bit linear memory can have (4 GiB). */
+    public static final int MAX_MEMORY_PAGES = 65536;
+
+    /** The limits of a manifest without a {@code [limits]} table. */
+    public static final ActorLimits DEFAULTS = new ActorLimits(
+            DEFAULT_MAX_MEMORY_PAGES, Duration.ofMillis(DEFAULT_CALL_TIMEOUT_MS), DEFAULT_MAILBOX_CAPACITY,
+            Duration.ofMillis(DEFAULT_MAILBOX_WAIT_MS));
+
+    /** Limits with the default mailbox wait. */
+    public ActorLimits(int maxMemoryPages, Duration callTimeout, int mailboxCapacity) {
+        this(maxMemoryPages, callTimeout, mailboxCapacity, Duration.ofMillis(DEFAULT_MAILBOX_WAIT_MS));
+    }
+
+    public ActorLimits {
+        Objects.requireNonNull(callTimeout, "callTimeout");
+        if (maxMemoryPages < 1 || maxMemoryPages > MAX_MEMORY_PAGES) {
+            throw new IllegalArgumentException("maxMemoryPages must be within 1.." + MAX_MEMORY_PAGES + ", was " + maxMemoryPages);
+        }
+        if (callTimeout.isNegative() || callTimeout.isZero()) {
+            throw new IllegalArgumentException("callTimeout must be positive, was " + callTimeout);
+        }
+        Objects.requireNonNull(mailboxWait, "mailboxWait");
+        if (mailboxWait.isNegative()) {
+            throw new IllegalArgumentException("mailboxWait must not be negative, was " + mailboxWait);
+        }
+        if (mailboxCapacity < 1) {
+            throw new IllegalArgumentException("mailboxCapacity must be positive, was " + mailboxCapacity);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.theater.core.manifest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns a parsed TOML document into an {@link ActorManifest}, checking every key; one instance per parse. */
+final class ManifestReader {
+
+    /*
+     * Unknown keys are errors, not warnings: a misspelt key ("componnet", "limit") would otherwise
+     * be dropped silently and the actor would start with defaults nobody asked for — for limits
+     * that is a security setting. A warning is easy to miss in a supervisor's log; an error at
+     * load time names the line and costs one edit. The lists below are the whole vocabulary.
+     */
+    static final List<String> TOP_LEVEL_KEYS = List.of(
+            "name", "component_path", "component", "version", "description", "long_description",
+            "save_chain", "init_state", "handlers", "handler", "limits");
+    static final List<String> LIMIT_KEYS = List.of("max_memory_pages", "call_timeout_ms", "mailbox_capacity", "mailbox_wait_ms");
+    static final List<String> SEED_HANDLER_KEYS = List.of("type", "config");
+
+    private final Map<String, Object> doc;
+    private final String file;
+    private final Path baseDir;
+    private final SourceLines lines;
+
+    ManifestReader(Map<String, Object> doc, String text, String file, Path baseDir) {
+        this.doc = doc;
+        this.file = file;
+        this.baseDir = baseDir;
+        this.lines = new SourceLines(text);
+    }
+
+    ActorManifest read() {
+        for (String key : doc.keySet()) {
+            if (!TOP_LEVEL_KEYS.contains(key)) {
+                throw error(lines.topLevel(key), "unknown key '" + key + "'; known keys: " + String.join(", ", TOP_LEVEL_KEYS));
+            }
+        }
+        exclusive("component_path", "component", "both 'component_path' (seed format) and 'component' (classic format) are set; keep one");
+        exclusive("handlers", "handler", "both [[handlers]] (seed format) and [[handler]] (classic format) are used; keep one");
+
+        String name = optionalString("name").orElseThrow(() -> error(1, "missing required key 'name'"));
+        String wasmKey = doc.containsKey("component") ? "component" : "component_path";
+        String wasm = optionalString(wasmKey)
+                .orElseThrow(() -> error(1, "missing required key 'component_path' (or 'component')"));
+        Optional<InitState> initState = optionalString("init_state").map(this::readInitState);
+        return new ActorManifest(
+                name,
+                resolve(wasm, wasmKey),
+                optionalString("version"),
+                optionalString("description"),
+                optionalString("long_description"),
+                optionalBoolean("save_chain"),
+                initState,
+                handlers(),
+                limits(),
+                file,
+                baseDir);
+    }
+
+    private void exclusive(String a, String b, String message) {
+        if (doc.containsKey(a) && doc.containsKey(b)) {
+            throw error(Math.max(lines.topLevel(a), lines.topLevel(b)), message);
+        }
+    }
+
+    private Optional<String> optionalString(String key) {
+        Object value = doc.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof String s)) {
+            throw error(lines.topLevel(key), "'" + key + "' must be a string, found " + TomlSyntax.describe(value));
+        }
+        if (s.isBlank()) {
+            throw error(lines.topLevel(key), "'" + key + "' must not be empty");
+        }
+        return Optional.of(s);
+    }
+
+    private Optional<Boolean> optionalBoolean(String key) {
+        Object value = doc.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof Boolean b)) {
+            throw error(lines.topLevel(key), "'" + key + "' must be a boolean, found " + TomlSyntax.describe(value));
+        }
+        return Optional.of(b);
+    }
+
+    private Path resolve(String raw, String key) {
+        try {
+            return baseDir.resolve(raw).normalize();
+        } catch (InvalidPathException e) {
+            throw error(lines.topLevel(key), "'" + key + "' is not a valid path: " + e.getReason());
+        }
+    }
+
+    private InitState readInitState(String raw) {
+        Path path = resolve(raw, "init_state");
+        try {
+            if (Files.isDirectory(path)) {
+                throw new IOException("is a directory");
+            }
+            return new InitState(path, Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw error(lines.topLevel("init_state"), "cannot read init_state file " + path + ": " + ManifestParser.reason(e));
+        }
+    }
+
+    private List<HandlerSpec> handlers() {
+        boolean classic = doc.containsKey("handler");
+        String key = classic ? "handler" : "handlers";
+        Object value = doc.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> entries)) {
+            throw error(lines.topLevel(key), "'" + key + "' must be an array of tables, found " + TomlSyntax.describe(value));
+        }
+        List<HandlerSpec> out = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (!(entries.get(i) instanceof Map<?, ?> entry)) {
+                throw error(lines.topLevel(key), "'" + key + "' must be an array of tables, but entry " + (i + 1)
+                        + " is " + TomlSyntax.describe(entries.get(i)));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> table = (Map<String, Object>) entry;
+            out.add(classic ? classicHandler(table, i) : seedHandler(table, i));
+        }
+        return out;
+    }
+
+    private HandlerSpec seedHandler(Map<String, Object> entry, int index) {
+        for (String key : entry.keySet()) {
+            if (!SEED_HANDLER_KEYS.contains(key)) {
+                throw error(lines.inEntry("handlers", index, key), "[[handlers]] entry " + (index + 1) + ": unknown key '"
+                        + key + "'; known keys: type, config (handler settings go in the 'config' table)");
+            }
+        }
+        String type = handlerType("handlers", entry, index);
+        Object config = entry.getOrDefault("config", Map.of());
+        if (!(config instanceof Map<?, ?> map)) {
+            throw error(lines.inEntry("handlers", index, "config"), "[[handlers]] entry " + (index + 1)
+                    + ": 'config' must be a table, found " + TomlSyntax.describe(config));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> settings = (Map<String, Object>) map;
+        return new HandlerSpec(type, settings, lines.entry("handlers", index));
+    }
+
+    private HandlerSpec classicHandler(Map<String, Object> entry, int index) {
+        String type = handlerType("handler", entry, index);
+        Map<String, Object> settings = new LinkedHashMap<>(entry);
+        settings.remove("type");
+        return new HandlerSpec(type, settings, lines.entry("handler", index));
+    }
+
+    private String handlerType(String array, Map<String, Object> entry, int index) {
+        String where = "[[" + array + "]] entry " + (index + 1) + ": ";
+        Object type = entry.get("type");
+        if (type == null) {
+            throw error(lines.entry(array, index), where + "missing required key 'type'");
+        }
+        if (!(type instanceof String s) || s.isBlank()) {
+            throw error(lines.inEntry(array, index, "type"), where + "'type' must be a non-empty string, found "
+                    + TomlSyntax.describe(type));
+        }
+        return s;
+    }
+
+    private ActorLimits limits() {
+        Object value = doc.get("limits");
+        if (value == null) {
+            return ActorLimits.DEFAULTS;
+        }
+        if (!(value instanceof Map<?, ?> table)) {
+            throw error(lines.topLevel("limits"), "'limits' must be a table, found " + TomlSyntax.describe(value));
+        }
+        for (Object key : table.keySet()) {
+            if (!LIMIT_KEYS.contains(key)) {
+                throw error(lines.inTable("limits", (String) key), "unknown key 'limits." + key + "'; known keys: "
+                        + String.join(", ", LIMIT_KEYS));
+            }
+        }
+        long pages = limit(table, "max_memory_pages", ActorLimits.DEFAULT_MAX_MEMORY_PAGES, ActorLimits.MAX_MEMORY_PAGES);
+        long timeout = limit(table, "call_timeout_ms", ActorLimits.DEFAULT_CALL_TIMEOUT_MS, Long.MAX_VALUE);
+        long mailbox = limit(table, "mailbox_capacity", ActorLimits.DEFAULT_MAILBOX_CAPACITY, Integer.MAX_VALUE);
+        long wait = limit(table, "mailbox_wait_ms", ActorLimits.DEFAULT_MAILBOX_WAIT_MS, Long.MAX_VALUE);
+        return new ActorLimits((int) pages, Duration.ofMillis(timeout), (int) mailbox, Duration.ofMillis(wait));
+    }
+
+    private long limit(Map<?, ?> table, String key, long defaultValue, long max) {
+        Object value = table.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!(value instanceof Long n) || n < 1) {
+            throw error(lines.inTable("limits", key), "'limits." + key + "' must be a positive integer, found "
+                    + TomlSyntax.describe(value));
+        }
+        if (n > max) {
+            throw error(lines.inTable("limits", key), "'limits." + key + "' must be at most " + max + ", found " + n);
+        }
+        return n;
+    }
+
+    private ManifestException error(int line, String detail) {
+        return new ManifestException(file, line, detail);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.theater.core.plugin;
+
+import dev.theater.api.handler.HandlerProvider;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The handler providers a runtime can use, by type, gathered once from three places:
+ * <ol>
+ *   <li><b>code</b>: providers passed to {@link Builder#add};</li>
+ *   <li><b>the plugins folder</b> ({@link Builder#pluginsDirectory}): every {@code *.jar} directly in it is a PF4J
+ *       plugin (manifest entries {@code Plugin-Id} and {@code Plugin-Version}; {@code Plugin-Class} optional) with its
+ *       own class loader, and its providers are the classes listed in its
+ *       {@code META-INF/services/dev.theater.api.handler.HandlerProvider}. The Theater API itself always comes from
+ *       the runtime, even when a jar bundles a copy;</li>
+ *   <li><b>the class path and module path</b> ({@link Builder#serviceLoader}): {@link java.util.ServiceLoader} from
+ *       {@link Builder#classLoader}, which finds jars with the same service file and named modules that
+ *       {@code provides dev.theater.api.handler.HandlerProvider}.</li>
+ * </ol>
+ *
+ * <p><b>Duplicate types.</b> When two providers have the same {@link HandlerProvider#type()}, the one from the
+ * earlier place in that list wins: <b>code &gt; plugins folder &gt; class path/module path</b>; within one place the
+ * first found wins (code: refused by {@link Builder#add}; plugins folder: jar file-name order; class path: class-path
+ * order). The loser is ignored with a {@link PluginProblem.Severity#WARNING} naming both jars, logged and kept in
+ * {@link #problems()}. Precedence follows how deliberate and how late the choice is: code is the embedder saying
+ * exactly what it wants; the plugins folder is the operator's choice at deployment, made without a rebuild (drop a
+ * fixed jar to replace a built-in handler); the class path is what the build brought in, perhaps transitively. The
+ * same class found twice (added in code and also on the class path) is not a conflict and is not reported.
+ *
+ * <p><b>Broken plugins</b> (not a zip, no descriptor, a listed class missing, a provider constructor throwing, a
+ * blank type, interfaces that are not qualified {@code namespace:package/interface} names) are refused with a
+ * {@link PluginProblem.Severity#ERROR} naming the jar and the cause; everything else still loads.
+ *
+ * <p>A registry is immutable and thread-safe once built. {@link #close()} stops and unloads the PF4J plugins:
+ * call it only after the handlers created from them have stopped.
+ */
+public final class HandlerRegistry implements AutoCloseable {
+
+    static final String CODE_ORIGIN = "built-in (code)";
+    private static final System.Logger LOG = System.getLogger(HandlerRegistry.class.getName());
+
+    private final Map<String, Candidate> byType;
+    private final Map<String, String> typeOfImport;
+    private final List<PluginProblem> problems;
+    private final Optional<PluginFolderDiscovery> plugins;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private HandlerRegistry(Map<String, Candidate> byType, List<PluginProblem> problems,
+                            Optional<PluginFolderDiscovery> plugins) {
+        this.byType = Collections.unmodifiableMap(byType);
+        this.problems = List.copyOf(problems);
+        this.plugins = plugins;
+        Map<String, String> imports = new LinkedHashMap<>();
+        byType.forEach((type, candidate) -> candidate.provider().imports()
+                .forEach(name -> imports.putIfAbsent(ProviderValidator.withoutVersion(name), type)));
+        this.typeOfImport = Collections.unmodifiableMap(imports);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The provider of {@code type}, as a manifest names it ({@code [[handlers]] type = "..."}). */
+    public Optional<HandlerProvider> provider(String type) {
+        return Optional.ofNullable(byType.get(type)).map(Candidate::provider);
+    }
+
+    /** Every known type, sorted. */
+    public Set<String> types() {
+        return byType.keySet();
+    }
+
+    /**
+     * The provider that would serve the import {@code qualifiedInterface} (e.g. {@code theater:simple/timing}; a
+     * version suffix such as {@code @0.1.0} is ignored on both sides). When several types import the same interface,
+     * the first type in name order is returned. For messages such as {@code add [[handlers]] type = "timing"}.
+     */
+    public Optional<HandlerProvider> providerOfImport(String qualifiedInterface) {
+        return Optional.ofNullable(typeOfImport.get(ProviderValidator.withoutVersion(qualifiedInterface)))
+                .flatMap(this::provider);
+    }
+
+    /** Broken plugins and refused providers (errors), duplicate types and empty plugins (warnings), in the order found. */
+    public List<PluginProblem> problems() {
+        return problems;
+    }
+
+    /**
+     * Where the provider of {@code type} came from: {@code built-in (code)}, {@code class path: <jar>},
+     * {@code module path: <module> (<jar>)} or {@code plugin <id> (<jar path>)}.
+     *
+     * @throws IllegalArgumentException if no provider has this type; the message lists the known types
+     */
+    public String origin(String type) {
+        Candidate candidate = byType.get(type);
+        if (candidate == null) {
+            throw new IllegalArgumentException("no handler provider has type '" + type + "'; the known types are "
+                    + types());
+        }
+        return candidate.origin();
+    }
+
+    /** Stops and unloads the PF4J plugins (once); providers from them must not be used afterwards. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            plugins.ifPresent(PluginFolderDiscovery::close);
+        }
+    }
+
+    /** Assembles a {@link HandlerRegistry}. */
+    public static final class Builder {
+
+        private Path pluginsDirectory;
+        private boolean serviceLoader = true;
+        private ClassLoader classLoader = HandlerRegistry.class.getClassLoader();
+        private final Map<String, HandlerProvider> added = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Loads PF4J plugins from this folder; without it, PF4J is not used at all. */
+        public Builder pluginsDirectory(Path folder) {
+            this.pluginsDirectory = Objects.requireNonNull(folder, "folder");
+            return this;
+        }
+
+        /** Whether to look on the class path and module path with {@link java.util.ServiceLoader} (default true). */
+        public Builder serviceLoader(boolean enabled) {
+            this.serviceLoader = enabled;
+            return this;
+        }
+
+        /**
+         * The class loader ServiceLoader searches and the parent of every plugin's class loader (it must see
+         * theater-api); default: the core's.
+         */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = Objects.requireNonNull(loader, "loader");
+            return this;
+        }
+
+        /**
+         * Adds a provider in code; it wins over any found in the plugins folder or on the class path.
+         *
+         * @throws IllegalArgumentException if the provider is invalid or its type was already added
+         */
+        public Builder add(HandlerProvider provider) {
+            Objects.requireNonNull(provider, "provider");
+            ProviderValidator.refusal(provider).ifPresent(message -> {
+                throw new IllegalArgumentException(message);
+            });
+            HandlerProvider previous = added.putIfAbsent(provider.type(), provider);
+            if (previous != null) {
+                throw new IllegalArgumentException("handler type '" + provider.type() + "' is added twice: "
+                        + previous.getClass().getName() + " and " + provider.getClass().getName());
+            }
+            return this;
+        }
+
+        /** Finds the providers; never fails because of a broken plugin (see {@link HandlerRegistry#problems()}). */
+        public HandlerRegistry build() {
+            List<Candidate> candidates = new ArrayList<>();
+            List<PluginProblem> problems = new ArrayList<>();
+            added.values().forEach(p -> candidates.add(new Candidate(p, Tier.CODE, CODE_ORIGIN, "code")));
+            Optional<PluginFolderDiscovery> plugins = pluginsDirectory == null ? Optional.empty()
+                    : PluginFolderDiscovery.discover(pluginsDirectory, classLoader, candidates::add, problems::add);
+            if (serviceLoader) {
+                ServiceLoaderDiscovery.discover(classLoader, candidates::add, problems::add);
+            }
+            Map<String, Candidate> byType = resolve(candidates, problems);
+            problems.forEach(HandlerRegistry::log);
+            return new HandlerRegistry(byType, problems, plugins);
+        }
+
+        private static Map<String, Candidate> resolve(List<Candidate> candidates, List<PluginProblem> problems) {
+            Map<String, Candidate> byType = new TreeMap<>();
+            candidates.sort(Comparator.comparing(Candidate::tier)); // stable: first found stays first within a tier
+            for (Candidate candidate : candidates) {
+                Optional<String> refusal = ProviderValidator.refusal(candidate.provider());
+                if (refusal.isPresent()) {
+                    problems.add(PluginProblem.error(candidate.source(), refusal.get()));
+                    continue;
+                }
+                String type = candidate.provider().type();
+                Candidate winner = byType.putIfAbsent(type, candidate);
+                if (winner == null || winner.provider().getClass() == candidate.provider().getClass()) {
+                    continue;
+                }
+                problems.add(PluginProblem.warning(candidate.source(), "handler type '" + type
+                        + "' is provided twice: using " + winner.origin() + ", ignoring " + candidate.origin()
+                        + "; precedence is code > plugins folder > class path/module path, then first found"));
+            }
+            return byType;
+        }
+    }
+
+    private static void log(PluginProblem problem) {
+        LOG.log(problem.severity() == PluginProblem.Severity.ERROR ? Level.ERROR : Level.WARNING,
+                problem.source() + ": " + problem.message());
+    }
+}

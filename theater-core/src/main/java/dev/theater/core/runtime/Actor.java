@@ -1,0 +1,306 @@
+package dev.theater.core.runtime;
+
+import dev.theater.api.handler.ActorCallException;
+import dev.theater.core.ActorStatus;
+import dev.theater.api.handler.ActorExport;
+import dev.theater.api.handler.ActorHandle;
+import dev.theater.api.handler.ChainEntry;
+import dev.theater.api.handler.Handler;
+import dev.theater.api.wit.WitFunction;
+import dev.theater.api.wit.WitInterface;
+import dev.theater.api.wit.WitValue;
+import dev.theater.chain.ActorChain;
+import dev.theater.chain.ChainEvent;
+import dev.theater.core.abi.link.WitExport;
+import dev.theater.core.abi.link.WitInstance;
+import dev.theater.core.manifest.ActorLimits;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * A running actor: its instance, its handlers, its state and its mailbox, served by one virtual thread
+ * that runs its export calls one at a time. Built and started by {@link ActorLauncher}.
+ */
+public final class Actor implements ActorHandle {
+
+    private static final System.Logger LOG = System.getLogger(Actor.class.getName());
+
+    private final String id;
+    private final ActorLimits limits;
+    private final ActorChain chain;
+    private final Mailbox mailbox;
+    private final Duration handlerStopTimeout;
+    private final Consumer<Actor> onStopped;
+    private final CountDownLatch finished = new CountDownLatch(1); // the mailbox thread has ended
+    private final CountDownLatch stopped = new CountDownLatch(1);  // stop() has completed
+    private final AtomicBoolean stopStarted = new AtomicBoolean();
+    private volatile ActorStatus status = ActorStatus.STARTING;
+    private volatile Optional<byte[]> state;
+    private volatile String stopReason = "";
+    private WitInstance instance;
+    private List<NamedHandler> handlers = List.of();
+    private Thread thread;
+
+    /** A handler with the type it was created for. */
+    record NamedHandler(String type, Handler handler) {}
+
+    Actor(String id, ActorLimits limits, ActorChain chain, Optional<byte[]> initialState, Duration handlerStopTimeout,
+          Consumer<Actor> onStopped) {
+        this.id = id;
+        this.limits = limits;
+        this.chain = chain;
+        this.mailbox = new Mailbox(limits.mailboxCapacity());
+        this.state = initialState.map(byte[]::clone);
+        this.handlerStopTimeout = handlerStopTimeout;
+        this.onStopped = onStopped;
+    }
+
+    void attach(WitInstance instance, List<NamedHandler> handlers) {
+        this.instance = instance;
+        this.handlers = List.copyOf(handlers);
+    }
+
+    /** Starts the mailbox thread; tasks queued before this run first, in order. */
+    void startMailbox() {
+        thread = Thread.ofVirtual().name("actor-" + id).start(this::serve);
+    }
+
+    void running() {
+        status = ActorStatus.RUNNING;
+        record("lifecycle/running", new byte[0], null);
+    }
+
+    private void serve() {
+        try {
+            while (true) {
+                Optional<Mailbox.Task> task = mailbox.take();
+                if (task.isEmpty()) {
+                    break;
+                }
+                task.get().run();
+                if (status == ActorStatus.FAILED) {
+                    break; // its memory is not to be trusted: queued calls are rejected, not run
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            mailbox.drain(stopReason.isEmpty() ? "actor '" + id + "' stopped" : stopReason);
+            finished.countDown();
+        }
+    }
+
+    // --- calls --------------------------------------------------------------------------------------
+
+    /** Queues a call of a state-threading export; see {@link ActorExport#call}. */
+    CompletableFuture<Optional<WitValue>> call(WitExport export, WitFunction function, WitValue.TupleValue params) {
+        CompletableFuture<Optional<WitValue>> result = new CompletableFuture<>();
+        ExportCall task = new ExportCall(this, export, function, params, result);
+        ActorStatus now = status;
+        if (now != ActorStatus.RUNNING && now != ActorStatus.STARTING) {
+            task.reject("actor '" + id + "' is " + now.name().toLowerCase() + (stopReason.isEmpty() ? "" : " (" + stopReason + ")"));
+            return result;
+        }
+        try {
+            if (!mailbox.offer(task, limits.mailboxWait())) {
+                result.completeExceptionally(new ActorCallException(id, ActorCallException.Kind.MAILBOX_FULL,
+                        "actor '" + id + "': mailbox full (" + mailbox.capacity() + " calls) for "
+                                + limits.mailboxWait().toMillis() + " ms; " + export.coreName() + " was not queued", null));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            task.reject("the caller was interrupted while the mailbox was full");
+        }
+        return result;
+    }
+
+    /** A handle on one export for handlers; resolved once, called many times. */
+    ActorExport exportHandle(WitInterface iface, String function) {
+        WitExport export = instance.export(iface, function);
+        WitFunction fn = iface.function(function).orElseThrow();
+        String name = export.coreName();
+        return new ActorExport() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public CompletableFuture<Optional<WitValue>> call(WitValue.TupleValue params) {
+                return Actor.this.call(export, fn, params);
+            }
+        };
+    }
+
+    // --- state and chain ----------------------------------------------------------------------------
+
+    Optional<WitValue> stateValue() {
+        return state.map(WitValue.Bytes::new);
+    }
+
+    void replaceState(Optional<byte[]> newState) {
+        state = newState;
+    }
+
+    ActorLimits limits() {
+        return limits;
+    }
+
+    /** The chain's events so far, for embedders. */
+    public List<ChainEvent> actorChainEvents() {
+        return chain.events();
+    }
+
+    /** A live subscription to this actor's chain. */
+    public dev.theater.chain.Subscription subscribe(dev.theater.chain.ChainListener listener) {
+        return chain.subscribe(listener);
+    }
+
+    /** Calls waiting in the mailbox (not counting the one running). */
+    public int queuedCalls() {
+        return mailbox.size();
+    }
+
+    public ActorStatus status() {
+        return status;
+    }
+
+    public String stopReason() {
+        return stopReason;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Optional<byte[]> state() {
+        return state.map(byte[]::clone);
+    }
+
+    @Override
+    public List<ChainEntry> chain() {
+        return chain.events().stream().map(Actor::entry).toList();
+    }
+
+    private static ChainEntry entry(ChainEvent e) {
+        return new ChainEntry(e.hash().bytes(), e.parentHash().map(h -> h.bytes()), e.eventType(), e.data(), e.timestamp(),
+                e.description());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return status == ActorStatus.RUNNING;
+    }
+
+    @Override
+    public void record(String eventType, byte[] data, String description) {
+        chain.append(eventType, data, Optional.ofNullable(description));
+    }
+
+    public List<String> handlerTypes() {
+        return handlers.stream().map(NamedHandler::type).toList();
+    }
+
+    /** The first handler that is an instance of {@code type}. */
+    public <T> Optional<T> handler(Class<T> type) {
+        return handlers.stream().map(NamedHandler::handler).filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    // --- stopping -----------------------------------------------------------------------------------
+
+    @Override
+    public void requestStop(String reason) {
+        // may come from the actor's own thread (runtime.shutdown), which must not wait for itself
+        Thread.ofVirtual().name("stop-" + id).start(() -> stop(reason));
+    }
+
+    void failed(String reason) {
+        if (status == ActorStatus.RUNNING || status == ActorStatus.STARTING) {
+            status = ActorStatus.FAILED;
+            stopReason = reason;
+            requestStop(reason);
+        }
+    }
+
+    /**
+     * Stops the actor: the current call finishes, queued calls are rejected, then every handler is stopped
+     * within the handler deadline (one that overruns is interrupted, and that is recorded). Concurrent
+     * callers wait for the one stop to complete.
+     */
+    public void stop(String reason) {
+        if (!stopStarted.compareAndSet(false, true)) {
+            await(stopped);
+            return;
+        }
+        if (status != ActorStatus.FAILED) {
+            stopReason = reason;
+            status = ActorStatus.STOPPING;
+        }
+        record("lifecycle/stopping", reasonJson(stopReason), null);
+        mailbox.stop();
+        if (thread != null) {
+            await(finished);
+        }
+        for (NamedHandler h : handlers.reversed()) {
+            stopHandler(h);
+        }
+        if (status != ActorStatus.FAILED) {
+            status = ActorStatus.STOPPED;
+        }
+        record("lifecycle/stopped", reasonJson(stopReason), status.name().toLowerCase());
+        chain.close();
+        onStopped.accept(this);
+        stopped.countDown();
+    }
+
+    /** Waits for a latch, unless on the actor's own thread, which would wait for itself. */
+    private void await(CountDownLatch latch) {
+        if (Thread.currentThread() == thread) {
+            return;
+        }
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopHandler(NamedHandler h) {
+        Thread stopper = Thread.ofVirtual().name("stop-" + id + "-" + h.type()).start(() -> {
+            try {
+                h.handler().stop();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "actor '" + id + "': handler '" + h.type() + "' failed to stop", e);
+                record("lifecycle/handler-stop-failed", reasonJson(h.type() + ": " + e), null);
+            }
+        });
+        try {
+            if (!stopper.join(handlerStopTimeout)) {
+                stopper.interrupt();
+                stopper.join(Duration.ofMillis(100));
+                record("lifecycle/handler-stop-timeout", reasonJson("handler '" + h.type() + "' did not stop within "
+                        + handlerStopTimeout.toMillis() + " ms and was interrupted"), null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static byte[] reasonJson(String reason) {
+        return WitJson.object(List.of("reason"), List.of(dev.theater.api.wit.WitType.Primitive.STRING),
+                List.of(new WitValue.Str(reason)));
+    }
+
+    /** Waits for a stop to complete; true when it did within {@code timeout}. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.theater.core.runtime;
+
+import dev.theater.api.TheaterException;
+import dev.theater.api.handler.ActorCallException;
+import dev.theater.api.handler.ActorExport;
+import dev.theater.api.handler.ActorExports;
+import dev.theater.api.handler.Handler;
+import dev.theater.api.handler.HandlerConfig;
+import dev.theater.api.handler.HandlerContext;
+import dev.theater.api.handler.HandlerException;
+import dev.theater.api.handler.HandlerProvider;
+import dev.theater.api.handler.RuntimeServices;
+import dev.theater.api.wit.WitInterface;
+import dev.theater.api.wit.WitValue;
+import dev.theater.chain.ActorChain;
+import dev.theater.core.abi.link.WitInstance;
+import dev.theater.core.abi.link.WitLinker;
+import dev.theater.core.engine.CompiledModule;
+import dev.theater.core.engine.Engine;
+import dev.theater.core.engine.FunctionImport;
+import dev.theater.core.manifest.ActorManifest;
+import dev.theater.core.manifest.HandlerSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * Brings an actor to life, recording each phase in its chain: create its handlers from the manifest,
+ * link their host functions (an import no listed handler provides fails here, naming the handler that
+ * would), instantiate, let handlers resolve the exports they call, start them, and call {@code actor.init}.
+ */
+public final class ActorLauncher {
+
+    private static final String ACTOR = "theater:simple/actor";
+
+    private final Engine engine;
+    private final WitUniverse universe;
+    private final HandlerCatalog catalog;
+    private final RuntimeServices services;
+    private final Duration handlerStopTimeout;
+
+    public ActorLauncher(Engine engine, WitUniverse universe, HandlerCatalog catalog, RuntimeServices services,
+                         Duration handlerStopTimeout) {
+        this.engine = engine;
+        this.universe = universe;
+        this.catalog = catalog;
+        this.services = services;
+        this.handlerStopTimeout = handlerStopTimeout;
+    }
+
+    /**
+     * Starts the actor {@code id} of {@code manifest} with {@code chain} (which it owns from now on) and
+     * returns it running, or stops it and throws a {@link TheaterException} naming what failed.
+     */
+    public Actor launch(String id, ActorManifest manifest, ActorChain chain, Optional<byte[]> initialState,
+                        Consumer<Actor> onStopped) {
+        Actor actor = new Actor(id, manifest.limits(), chain, initialState, handlerStopTimeout, onStopped);
+        actor.record("lifecycle/starting", Actor.reasonJson(manifest.source()), "manifest " + manifest.source());
+        try {
+            CompiledModule module = engine.load(manifest.wasm());
+            List<Actor.NamedHandler> handlers = createHandlers(id, manifest);
+            WitLinker linker = WitLinker.forModule(module)
+                    .configure(b -> b.maxMemoryPages(manifest.limits().maxMemoryPages()));
+            RecordingHostLinker hostLinker = new RecordingHostLinker(id, universe, linker, actor::record);
+            for (Actor.NamedHandler h : handlers) {
+                hostLinker.handler(h.type());
+                h.handler().link(hostLinker);
+            }
+            checkPermissions(id, module, handlers, hostLinker);
+            WitInterface actorInterface = universe.require(ACTOR, "actor '" + id + "'");
+            linker.withInterface(actorInterface);
+            for (Actor.NamedHandler h : handlers) {
+                for (String exported : catalog.provider(h.type()).orElseThrow().exports()) {
+                    linker.withInterface(universe.require(exported, "actor '" + id + "': handler '" + h.type() + "'"));
+                }
+            }
+            WitInstance instance = linker.instantiate();
+            actor.attach(instance, handlers);
+            actor.record("lifecycle/linked", Actor.reasonJson("module " + module.sha256()), null);
+            ActorExport init = exportsFor(actor, instance, "runtime").find(ACTOR, "init")
+                    .orElseThrow(() -> new HandlerException("actor '" + id + "': " + module.sourceName()
+                            + " has no export '" + ACTOR + "#init'; every actor must export it"));
+            for (Actor.NamedHandler h : handlers) {
+                h.handler().bindExports(exportsFor(actor, instance, h.type()));
+            }
+            // init is queued before handlers start, so it runs before any message they deliver
+            var initResult = init.call(WitValue.TupleValue.of(new WitValue.Str(id)));
+            for (Actor.NamedHandler h : handlers) {
+                h.handler().start(actor);
+            }
+            actor.startMailbox();
+            await(initResult);
+            actor.running();
+            return actor;
+        } catch (RuntimeException e) {
+            actor.stop("failed to start: " + e.getMessage());
+            throw e instanceof TheaterException te ? te : new TheaterException("actor '" + id + "' failed to start: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private List<Actor.NamedHandler> createHandlers(String id, ActorManifest manifest) {
+        List<Actor.NamedHandler> handlers = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (HandlerSpec spec : manifest.handlers()) {
+            String where = manifest.source() + ":" + spec.line();
+            if (!seen.add(spec.type())) {
+                throw new HandlerException(where + ": handler type '" + spec.type() + "' is listed twice");
+            }
+            HandlerProvider provider = catalog.provider(spec.type()).orElseThrow(() -> new HandlerException(where
+                    + ": unknown handler type '" + spec.type() + "'; known types are " + catalog.types().stream().sorted().toList()));
+            HandlerConfig config = new HandlerConfig(spec.type(), spec.config(), where);
+            Path folder = manifest.baseDir();
+            HandlerContext context = new HandlerContext() {
+                public String actorId() {
+                    return id;
+                }
+
+                public HandlerConfig config() {
+                    return config;
+                }
+
+                public Path manifestDirectory() {
+                    return folder;
+                }
+
+                public RuntimeServices runtime() {
+                    return services;
+                }
+            };
+            Handler handler = provider.create(context);
+            handlers.add(new Actor.NamedHandler(spec.type(), handler));
+        }
+        return handlers;
+    }
+
+    /** Every function import must belong to an interface a listed handler implements, and to a function it defined. */
+    private void checkPermissions(String id, CompiledModule module, List<Actor.NamedHandler> handlers,
+                                  RecordingHostLinker linked) {
+        List<String> listed = handlers.stream().map(Actor.NamedHandler::type).toList();
+        for (FunctionImport imp : module.functionImports()) {
+            String iface = withoutVersion(imp.module());
+            String owner = linked.providedInterfaces().get(iface);
+            if (owner != null) {
+                if (!linked.defines(iface, imp.name())) {
+                    throw new HandlerException("actor '" + id + "': import '" + iface + "." + imp.name() + "' is not"
+                            + " implemented by handler '" + owner + "', which provides " + iface);
+                }
+                continue;
+            }
+            String hint = catalog.providerOfImport(iface)
+                    .map(p -> "add [[handlers]] type = \"" + p.type() + "\"")
+                    .orElse("no known handler provides interface '" + iface + "'");
+            throw new HandlerException("actor '" + id + "': import '" + iface + "." + imp.name() + "' has no handler;"
+                    + " the manifest lists " + listed + "; " + hint);
+        }
+    }
+
+    private static String withoutVersion(String module) {
+        int at = module.indexOf('@');
+        return at < 0 ? module : module.substring(0, at);
+    }
+
+    private ActorExports exportsFor(Actor actor, WitInstance instance, String handlerType) {
+        return new ActorExports() {
+            @Override
+            public Optional<ActorExport> find(String witInterface, String function) {
+                Optional<WitInterface> iface = universe.find(witInterface);
+                if (iface.isEmpty() || iface.get().function(function).isEmpty()) {
+                    return Optional.empty();
+                }
+                boolean exported = instance.core().module().functionExports().stream()
+                        .anyMatch(e -> e.name().equals(witInterface + "#" + function));
+                return exported ? Optional.of(actor.exportHandle(iface.get(), function)) : Optional.empty();
+            }
+
+            @Override
+            public ActorExport require(String witInterface, String function) {
+                return find(witInterface, function).orElseThrow(() -> new HandlerException("actor '" + actor.id()
+                        + "': handler '" + handlerType + "' needs the export '" + witInterface + "#" + function
+                        + "', which " + instance.core().module().sourceName() + " does not have"));
+            }
+        };
+    }
+
+    private static void await(java.util.concurrent.CompletableFuture<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TheaterException("interrupted while waiting for init", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ActorCallException ace) {
+                throw ace;
+            }
+            throw new TheaterException(String.valueOf(e.getCause().getMessage()), e.getCause());
+        }
+    }
+}

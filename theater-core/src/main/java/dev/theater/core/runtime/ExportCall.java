@@ -1,0 +1,105 @@
+package dev.theater.core.runtime;
+
+import dev.theater.api.handler.ActorCallException;
+import dev.theater.api.wit.WitFunction;
+import dev.theater.api.wit.WitType;
+import dev.theater.api.wit.WitValue;
+import dev.theater.core.abi.link.WitExport;
+import dev.theater.core.engine.CallDeadline;
+import dev.theater.core.engine.WasmInterruptedException;
+import dev.theater.core.engine.WasmTrapException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One call of a state-threading export, run on the actor's thread: the actor's state goes in, the state
+ * the export returns replaces it, and the call (or its failure) is recorded as a {@code wasm} event.
+ */
+final class ExportCall implements Mailbox.Task {
+
+    private final Actor actor;
+    private final WitExport export;
+    private final WitFunction function;
+    private final WitValue.TupleValue params;
+    private final CompletableFuture<Optional<WitValue>> result;
+
+    ExportCall(Actor actor, WitExport export, WitFunction function, WitValue.TupleValue params,
+               CompletableFuture<Optional<WitValue>> result) {
+        this.actor = actor;
+        this.export = export;
+        this.function = function;
+        this.params = params;
+        this.result = result;
+    }
+
+    @Override
+    public void reject(String reason) {
+        result.completeExceptionally(new ActorCallException(actor.id(), ActorCallException.Kind.STOPPED,
+                "actor '" + actor.id() + "': " + export.coreName() + " was not called: " + reason, null));
+    }
+
+    @Override
+    public void run() {
+        WitValue stateIn = new WitValue.OptionValue(actor.stateValue());
+        WitValue out;
+        try (CallDeadline deadline = CallDeadline.start(actor.limits().callTimeout())) {
+            try {
+                out = export.call(List.of(stateIn, params)).orElseThrow();
+            } catch (WasmInterruptedException e) {
+                if (deadline.expired()) {
+                    fail(ActorCallException.Kind.TIMEOUT, "exceeded its deadline of "
+                            + actor.limits().callTimeout().toMillis() + " ms and was stopped", e);
+                } else {
+                    fail(ActorCallException.Kind.STOPPED, "was interrupted", e);
+                }
+                return;
+            }
+        } catch (WasmTrapException e) {
+            fail(ActorCallException.Kind.TRAP, "trapped: " + e.getMessage(), e);
+            return;
+        } catch (RuntimeException e) {
+            // a host function failed, or the guest returned values that do not fit its WIT types
+            fail(ActorCallException.Kind.TRAP, "failed: " + e.getMessage(), e);
+            return;
+        }
+        WitValue.ResultValue r = (WitValue.ResultValue) out;
+        actor.record("wasm", data(Optional.of(out), Optional.empty()), null);
+        if (!r.ok()) {
+            String message = r.payload().map(p -> ((WitValue.Str) p).value()).orElse("");
+            // an error result fails this call only: the state is kept and the actor goes on
+            result.completeExceptionally(new ActorCallException(actor.id(), ActorCallException.Kind.ERROR_RESULT,
+                    "actor '" + actor.id() + "': " + export.coreName() + " returned an error: " + message, null));
+            return;
+        }
+        List<WitValue> okTuple = ((WitValue.TupleValue) r.payload().orElseThrow()).elements();
+        actor.replaceState(((WitValue.OptionValue) okTuple.getFirst()).value().map(v -> ((WitValue.Bytes) v).value()));
+        result.complete(okTuple.size() > 1 ? Optional.of(okTuple.get(1)) : Optional.empty());
+    }
+
+    /** A trap, a timeout or a host failure leaves guest memory untrustworthy: the call fails and the actor stops. */
+    private void fail(ActorCallException.Kind kind, String what, Throwable cause) {
+        String message = "actor '" + actor.id() + "': " + export.coreName() + " " + what;
+        actor.record("wasm", data(Optional.empty(), Optional.of(message)), kind.name().toLowerCase());
+        result.completeExceptionally(new ActorCallException(actor.id(), kind, message, cause));
+        actor.failed(message);
+    }
+
+    private byte[] data(Optional<WitValue> out, Optional<String> error) {
+        List<String> names = new ArrayList<>(List.of("export", "params"));
+        List<WitType> types = new ArrayList<>(List.of(WitType.Primitive.STRING, function.params().get(1).type()));
+        List<WitValue> values = new ArrayList<>(List.of(new WitValue.Str(export.coreName()), params));
+        if (out.isPresent()) {
+            names.add("result");
+            types.add(function.result().orElseThrow());
+            values.add(out.get());
+        }
+        error.ifPresent(e -> {
+            names.add("error");
+            types.add(WitType.Primitive.STRING);
+            values.add(new WitValue.Str(e));
+        });
+        return WitJson.object(names, types, values);
+    }
+}

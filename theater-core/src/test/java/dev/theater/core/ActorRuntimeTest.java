@@ -1,0 +1,228 @@
+package dev.theater.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.theater.api.TheaterException;
+import dev.theater.api.handler.ActorCallException;
+import dev.theater.api.handler.HandlerException;
+import dev.theater.chain.ChainEvent;
+import dev.theater.chain.ChainStore;
+import dev.theater.core.testing.TestActors;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The actor runtime driven through the embedding API, with real C-built guests and a real (small) handler. */
+class ActorRuntimeTest {
+
+    private static final String SEND = "theater:simple/message-server-client#handle-send";
+
+    @TempDir
+    Path home;
+
+    private final ProbeProvider probe = new ProbeProvider();
+    private Theater theater;
+
+    private Theater theater() {
+        if (theater == null) {
+            theater = Theater.builder().home(home).serviceLoader(false).addProvider(probe)
+                    .handlerStopTimeout(Duration.ofMillis(300)).build();
+        }
+        return theater;
+    }
+
+    @AfterEach
+    void close() {
+        if (theater != null) {
+            theater.close();
+        }
+    }
+
+    private static String manifest(String guest, String extra) {
+        return "name = \"" + guest + "\"\n"
+                + "component_path = \"" + TestActors.wasm(guest).toString().replace("\\", "/") + "\"\n"
+                + "[[handlers]]\ntype = \"probe\"\n" + extra;
+    }
+
+    private ActorRef start(String guest, String extra) {
+        return theater().start(manifest(guest, extra), home);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(java.util.Optional<byte[]> state) {
+        return state.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("(none)");
+    }
+
+    private static ActorCallException callFailure(CompletableFuture<?> call) {
+        try {
+            call.join();
+        } catch (CompletionException e) {
+            assertThat(e.getCause()).isInstanceOf(ActorCallException.class);
+            return (ActorCallException) e.getCause();
+        }
+        throw new AssertionError("the call succeeded");
+    }
+
+    @Test
+    void callsInitWithTheActorIdAndThreadsStateThroughCalls() {
+        ActorRef actor = start("lifecycle", "");
+
+        assertThat(actor.status()).isEqualTo(ActorStatus.RUNNING);
+        assertThat(probe.logs).containsExactly("lifecycle: init lifecycle");
+        assertThat(text(actor.state())).isEqualTo("started");
+
+        actor.send(utf8("hello")).join();
+        assertThat(text(actor.state())).isEqualTo("hello");
+        actor.send(utf8("clear")).join();
+        assertThat(actor.state()).isEmpty();
+        assertThat(probe.logs).containsExactly("lifecycle: init lifecycle", "lifecycle: got hello");
+    }
+
+    @Test
+    void anErrorResultFailsThatCallOnly() {
+        ActorRef actor = start("lifecycle", "");
+        actor.send(utf8("kept")).join();
+
+        ActorCallException failure = callFailure(actor.send(utf8("fail")));
+
+        assertThat(failure.kind()).isEqualTo(ActorCallException.Kind.ERROR_RESULT);
+        assertThat(failure).hasMessage("actor 'lifecycle': " + SEND + " returned an error: asked to fail");
+        assertThat(actor.status()).isEqualTo(ActorStatus.RUNNING);
+        assertThat(text(actor.state())).isEqualTo("kept");
+        actor.send(utf8("after")).join();
+        assertThat(text(actor.state())).isEqualTo("after");
+    }
+
+    @Test
+    void aTrapFailsTheCallAndStopsTheActor() throws Exception {
+        ActorRef actor = start("lifecycle", "");
+
+        ActorCallException failure = callFailure(actor.send(utf8("trap")));
+
+        assertThat(failure.kind()).isEqualTo(ActorCallException.Kind.TRAP);
+        assertThat(failure.getMessage()).startsWith("actor 'lifecycle': " + SEND + " trapped: ");
+        assertThat(actor.actor().awaitStopped(Duration.ofSeconds(10))).isTrue();
+        assertThat(actor.status()).isEqualTo(ActorStatus.FAILED);
+        assertThat(theater().actorIds()).isEmpty();
+        assertThat(callFailure(actor.send(utf8("again"))).kind()).isEqualTo(ActorCallException.Kind.STOPPED);
+    }
+
+    @Test
+    void aCallPastItsDeadlineIsStoppedAndTheActorFails() throws Exception {
+        ActorRef actor = start("lifecycle", "[limits]\ncall_timeout_ms = 300\n");
+
+        ActorCallException failure = callFailure(actor.send(utf8("spin")));
+
+        assertThat(failure.kind()).isEqualTo(ActorCallException.Kind.TIMEOUT);
+        assertThat(failure).hasMessage("actor 'lifecycle': " + SEND + " exceeded its deadline of 300 ms and was stopped");
+        assertThat(actor.actor().awaitStopped(Duration.ofSeconds(10))).isTrue();
+        assertThat(actor.status()).isEqualTo(ActorStatus.FAILED);
+        assertThat(actor.stopReason()).isEqualTo(failure.getMessage());
+    }
+
+    @Test
+    void aFullMailboxPushesBackThenRefuses() {
+        ActorRef actor = start("lifecycle", "[limits]\ncall_timeout_ms = 2000\nmailbox_capacity = 1\nmailbox_wait_ms = 200\n");
+
+        CompletableFuture<Void> spinning = actor.send(utf8("spin"));
+        waitUntilRunning(actor);
+        CompletableFuture<Void> queued = actor.send(utf8("queued"));
+        ActorCallException full = callFailure(actor.send(utf8("one too many")));
+
+        assertThat(full.kind()).isEqualTo(ActorCallException.Kind.MAILBOX_FULL);
+        assertThat(full).hasMessage("actor 'lifecycle': mailbox full (1 calls) for 200 ms; " + SEND + " was not queued");
+        assertThat(callFailure(spinning).kind()).isEqualTo(ActorCallException.Kind.TIMEOUT);
+        assertThat(callFailure(queued).kind()).isEqualTo(ActorCallException.Kind.STOPPED);
+    }
+
+    /** Waits until the mailbox thread has taken the spinning call, so the next one waits in the mailbox. */
+    private static void waitUntilRunning(ActorRef actor) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (actor.chain().stream().noneMatch(e -> e.eventType().equals("lifecycle/running"))
+                || actor.actor().queuedCalls() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the spinning call never started");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void anImportNoListedHandlerProvidesFailsTheStartNamingIt() {
+        assertThatThrownBy(() -> start("shapes", ""))
+                .isInstanceOf(HandlerException.class)
+                .hasMessage("actor 'shapes': import 'theater:simple/message-server-host.send' has no handler;"
+                        + " the manifest lists [probe]; no known handler provides interface 'theater:simple/message-server-host'");
+        assertThat(theater().actorIds()).isEmpty();
+    }
+
+    @Test
+    void anUnknownHandlerTypeIsNamedWithItsLine() {
+        assertThatThrownBy(() -> theater().start(manifest("lifecycle", "[[handlers]]\ntype = \"timng\"\n"), home))
+                .isInstanceOf(HandlerException.class)
+                .hasMessage("<string>:5: unknown handler type 'timng'; known types are [probe]");
+    }
+
+    @Test
+    void anActorWithoutInitIsRefused() {
+        assertThatThrownBy(() -> start("runaway", ""))
+                .isInstanceOf(HandlerException.class)
+                .hasMessage("actor 'runaway': " + TestActors.wasm("runaway")
+                        + " has no export 'theater:simple/actor#init'; every actor must export it");
+    }
+
+    @Test
+    void anIdCanRunOnlyOnceAtATime() {
+        start("lifecycle", "");
+
+        assertThatThrownBy(() -> start("lifecycle", ""))
+                .isInstanceOf(TheaterException.class)
+                .hasMessage("<string>: an actor with id 'lifecycle' is already running; give this one another id");
+        ActorRef second = theater().start(dev.theater.core.manifest.ManifestParser.parse(manifest("lifecycle", ""),
+                "<string>", home), StartOptions.defaults().withId("lifecycle-2"));
+        assertThat(second.id()).isEqualTo("lifecycle-2");
+        assertThat(theater().actorIds()).containsExactly("lifecycle", "lifecycle-2");
+    }
+
+    @Test
+    void recordsEveryPhaseHostCallAndExportCallInAVerifiableChain() {
+        ActorRef actor = start("lifecycle", "");
+        actor.send(utf8("hello")).join();
+        actor.stop();
+
+        List<ChainEvent> events = ChainStore.readFile(theater().chains().fileOf("lifecycle"));
+        assertThat(events).extracting(ChainEvent::eventType).containsExactly(
+                "lifecycle/starting", "lifecycle/linked",
+                "theater:simple/runtime/log", "wasm", "lifecycle/running",
+                "theater:simple/runtime/log", "wasm",
+                "lifecycle/stopping", "lifecycle/stopped");
+        assertThat(events.get(2).dataAsString()).isEqualTo("{\"args\":{\"msg\":\"init lifecycle\"}}");
+        assertThat(events.get(6).dataAsString()).isEqualTo("{\"export\":\"" + SEND + "\",\"params\":[\"hello\"],"
+                + "\"result\":{\"ok\":[\"hello\"]}}");
+        assertThat(ChainStore.verifyFile(theater().chains().fileOf("lifecycle")).valid()).isTrue();
+    }
+
+    @Test
+    void aHandlerThatDoesNotStopInTimeIsInterruptedAndThatIsRecorded() {
+        ActorRef actor = start("lifecycle", "  [handlers.config]\n  hang_on_stop = true\n");
+
+        actor.stop();
+
+        List<ChainEvent> events = ChainStore.readFile(theater().chains().fileOf("lifecycle"));
+        assertThat(events).extracting(ChainEvent::eventType)
+                .containsSubsequence("lifecycle/stopping", "lifecycle/handler-stop-timeout", "lifecycle/stopped");
+        assertThat(events).filteredOn(e -> e.eventType().equals("lifecycle/handler-stop-timeout"))
+                .singleElement().extracting(ChainEvent::dataAsString)
+                .isEqualTo("{\"reason\":\"handler 'probe' did not stop within 300 ms and was interrupted\"}");
+    }
+}

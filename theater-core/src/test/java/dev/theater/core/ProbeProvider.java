@@ -1,0 +1,94 @@
+package dev.theater.core;
+
+import dev.theater.api.handler.ActorExport;
+import dev.theater.api.handler.ActorExports;
+import dev.theater.api.handler.Handler;
+import dev.theater.api.handler.HandlerContext;
+import dev.theater.api.handler.HandlerProvider;
+import dev.theater.api.handler.HostLinker;
+import dev.theater.api.handler.MessageEndpoint;
+import dev.theater.api.wit.WitValue;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A small real handler for the runtime's own tests: it implements {@code runtime.log} (kept in {@link #logs})
+ * and delivers messages from Java to {@code handle-send}. Config {@code hang_on_stop = true} makes its stop
+ * block until interrupted.
+ */
+final class ProbeProvider implements HandlerProvider {
+
+    static final String CLIENT = "theater:simple/message-server-client";
+
+    final List<String> logs = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String type() {
+        return "probe";
+    }
+
+    @Override
+    public Set<String> imports() {
+        return Set.of("theater:simple/runtime");
+    }
+
+    @Override
+    public Set<String> exports() {
+        return Set.of(CLIENT);
+    }
+
+    @Override
+    public Handler create(HandlerContext context) {
+        context.config().allowOnly(Set.of("hang_on_stop"));
+        boolean hangOnStop = context.config().bool("hang_on_stop").orElse(false);
+        return new Probe(context.actorId(), hangOnStop);
+    }
+
+    private final class Probe implements Handler, MessageEndpoint {
+        private final String actorId;
+        private final boolean hangOnStop;
+        private ActorExport handleSend;
+
+        Probe(String actorId, boolean hangOnStop) {
+            this.actorId = actorId;
+            this.hangOnStop = hangOnStop;
+        }
+
+        @Override
+        public void link(HostLinker linker) {
+            linker.define("theater:simple/runtime", "log", args -> {
+                logs.add(actorId + ": " + ((WitValue.Str) args.getFirst()).value());
+                return Optional.empty();
+            });
+        }
+
+        @Override
+        public void bindExports(ActorExports exports) {
+            handleSend = exports.require(CLIENT, "handle-send");
+        }
+
+        @Override
+        public CompletableFuture<Void> send(String from, byte[] message) {
+            return handleSend.call(WitValue.TupleValue.of(new WitValue.Bytes(message))).thenApply(r -> null);
+        }
+
+        @Override
+        public CompletableFuture<byte[]> request(String from, byte[] message) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("probe does not answer requests"));
+        }
+
+        @Override
+        public void stop() {
+            if (hangOnStop) {
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+}
