@@ -1,7 +1,8 @@
 /** The theater command line. */
 module dev.theater.cli {
     requires dev.theater.core;
-    requires dev.theater.wit;
     requires info.picocli;
+    requires tools.jackson.databind;
+    requires java.logging;
     opens dev.theater.cli to info.picocli;
 }

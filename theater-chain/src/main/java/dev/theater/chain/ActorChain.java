@@ -33,6 +33,8 @@ public final class ActorChain implements AutoCloseable {
     private final MessageDigest digest = EventHashing.newDigest();
     private final CopyOnWriteArrayList<BoundedSubscription> subscribers = new CopyOnWriteArrayList<>();
     private Optional<Hash> head;
+    private String lastType = "";
+    private byte[] lastTypeUtf8 = new byte[0];
     private long size;
     private boolean closed;
 
@@ -85,7 +87,12 @@ public final class ActorChain implements AutoCloseable {
                 throw new ChainException("actor '" + actorId + "': chain " + file + " is closed");
             }
             long timestamp = clock.millis();
-            byte[] canonical = EventHashing.encode(head, eventType, data, timestamp, description);
+            if (!eventType.equals(lastType)) { // event types repeat: encode each new one once
+                lastTypeUtf8 = EventHashing.utf8("event type", eventType);
+                lastType = eventType;
+            }
+            byte[] desc = description.isPresent() ? EventHashing.utf8("description", description.get()) : null;
+            byte[] canonical = EventHashing.encode(head, lastTypeUtf8, data, timestamp, desc);
             byte[] hashBytes = digest.digest(canonical);
             Hash hash = new Hash(hashBytes);
             ChainEvent event = new ChainEvent(hash, head, eventType, data, timestamp, description);
@@ -124,6 +131,14 @@ public final class ActorChain implements AutoCloseable {
     /** How many events are persisted (written, and forced per the fsync policy). */
     public long persistedCount() {
         return writer.persistedCount();
+    }
+
+    /**
+     * How many appended events wait for the writer (appended minus persisted). Appending never waits for the
+     * writer, so a caller that appends faster than the disk absorbs can watch this to throttle itself.
+     */
+    public long backlog() {
+        return size() - writer.persistedCount();
     }
 
     /** What opening found and cut off (a torn tail left by a crash), if anything. */

@@ -170,7 +170,11 @@ public final class ChainStore implements AutoCloseable {
         }
     }
 
-    /** Verifies an actor's chain file (it need not be open). */
+    /**
+     * Verifies an actor's chain file from disk. For a chain that is open and being appended to, use
+     * {@link ActorChain#verify()}, which first flushes and stops at what the writer has written (read here,
+     * a record the writer is still writing would look like a torn tail).
+     */
     public VerificationReport verify(String actorId) {
         return verifyFile(fileOf(actorId));
     }

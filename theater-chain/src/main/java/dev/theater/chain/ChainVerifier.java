@@ -31,7 +31,13 @@ public final class ChainVerifier {
         if (link.isPresent()) {
             return link;
         }
-        Hash computed = EventHashing.hash(e.parentHash(), e.eventType(), e.data(), e.timestamp(), e.description());
+        Hash computed;
+        try {
+            computed = EventHashing.hash(e.parentHash(), e.eventType(), e.data(), e.timestamp(), e.description());
+        } catch (IllegalArgumentException bad) {
+            return Optional.of(new ChainFailure(index, offset, Optional.of(e.hash()), FailureReason.UNREADABLE_RECORD,
+                    "the event cannot be encoded: " + bad.getMessage()));
+        }
         if (!computed.equals(e.hash())) {
             return Optional.of(new ChainFailure(index, offset, Optional.of(e.hash()), FailureReason.HASH_MISMATCH,
                     "SHA-256 of the event is " + computed.hex()));

@@ -35,9 +35,13 @@ public final class EventHashing {
     /** The canonical encoding of an event's fields (everything but its hash). */
     public static byte[] encode(Optional<Hash> parent, String eventType, byte[] data, long timestamp,
                                 Optional<String> description) {
+        return encode(parent, utf8("event type", eventType), data, timestamp,
+                description.isPresent() ? utf8("description", description.get()) : null);
+    }
+
+    /** The encoding with the strings already in UTF-8 ({@code desc} null when absent). */
+    static byte[] encode(Optional<Hash> parent, byte[] type, byte[] data, long timestamp, byte[] desc) {
         Objects.requireNonNull(data, "data");
-        byte[] type = utf8("event type", eventType);
-        byte[] desc = description.isPresent() ? utf8("description", description.get()) : null;
         int parentLength = 0;
         if (parent.isPresent()) {
             parentLength = parent.get().length();
@@ -154,7 +158,7 @@ public final class EventHashing {
         return (b[p] & 0xff) << 24 | (b[p + 1] & 0xff) << 16 | (b[p + 2] & 0xff) << 8 | (b[p + 3] & 0xff);
     }
 
-    private static byte[] utf8(String what, String s) {
+    static byte[] utf8(String what, String s) {
         Objects.requireNonNull(s, what);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -40,6 +40,7 @@ class ActorChainTest {
             assertThat(chain.head()).contains(appended.get(2).hash());
             assertThat(chain.events()).containsExactlyElementsOf(appended);
             assertThat(chain.persistedCount()).isEqualTo(3);
+            assertThat(chain.backlog()).isZero();
         }
         assertThat(appended.get(0).parentHash()).isEmpty();
         assertThat(appended.get(1).parentHash()).contains(appended.get(0).hash());

@@ -1,126 +1,170 @@
 package dev.theater.cli;
 
-import dev.theater.api.wit.WitInterface;
-import dev.theater.api.wit.WitValue;
-import dev.theater.core.abi.link.WitExport;
-import dev.theater.core.abi.link.WitInstance;
-import dev.theater.core.abi.link.WitLinker;
-import dev.theater.core.engine.CallDeadline;
-import dev.theater.core.engine.Engine;
+import dev.theater.chain.ChainEvent;
+import dev.theater.chain.ChainListener;
+import dev.theater.chain.ChainStore;
+import dev.theater.chain.VerificationReport;
+import dev.theater.core.ActorRef;
+import dev.theater.core.StartOptions;
+import dev.theater.core.Theater;
 import dev.theater.core.engine.EngineMode;
-import dev.theater.core.engine.WasmTimeoutException;
-import dev.theater.wit.TheaterWit;
-import dev.theater.wit.WitPackage;
+import dev.theater.core.manifest.ManifestParser;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code theater run <wasm>}: runs one actor in-process, calling {@code actor.init} and then
- * {@code message-server-client.handle-send} once per {@code --send}, threading its state and printing
- * what it logs. Manifests, handlers and actor systems arrive with the runtime.
+ * {@code theater run <manifest>...}: starts an actor system, one actor per manifest in the order given,
+ * prints what the actors log, and runs until Ctrl-C, until every actor has stopped, or until
+ * {@code --exit-after}. On the way out it stops every actor and verifies the chains it leaves on disk.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Runs one actor: init, then handle-send once per --send message, printing its logs and state.")
+        description = "Starts one actor per manifest (in order), prints their logs, runs until Ctrl-C.")
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "WASM", description = "the actor's core wasm module")
-    Path wasm;
+    private static final String LOG_EVENT = "theater:simple/runtime/log";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Option(names = "--id", paramLabel = "ID", description = "the actor id passed to init (default: the file name)")
-    String id;
+    @Parameters(arity = "1..*", paramLabel = "MANIFEST", description = "actor manifests (TOML), started in this order")
+    List<Path> manifests = new ArrayList<>();
 
-    @Option(names = "--send", paramLabel = "JSON", description = "a message for handle-send; repeatable")
-    List<String> messages = new ArrayList<>();
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "where chains are kept (default: $THEATER_HOME, else ~/.theater)")
+    Path home;
 
-    @Option(names = "--interpreter", description = "run the guest in Chicory's interpreter instead of compiling it")
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "handler plugin jars (default: the plugins folder of this distribution)")
+    Path plugins;
+
+    @Option(names = "--interpreter", description = "run guests in Chicory's interpreter instead of compiling them")
     boolean interpreter;
 
-    @Option(names = "--timeout-ms", defaultValue = "5000", paramLabel = "MS",
-            description = "maximum time per export call (default: ${DEFAULT-VALUE})")
-    long timeoutMs;
+    @Option(names = "--send", paramLabel = "ACTOR=MESSAGE",
+            description = "after the start, send MESSAGE to ACTOR and wait until it is handled; repeatable")
+    List<String> sends = new ArrayList<>();
+
+    @Option(names = "--exit-after", paramLabel = "DURATION",
+            description = "stop the system after this long, e.g. 2s or 500ms (default: run until Ctrl-C)")
+    String exitAfter;
 
     @Spec
     CommandSpec spec;
 
-    private PrintWriter out;
-
     @Override
-    public Integer call() {
-        out = spec.commandLine().getOut();
-        String actorId = id != null ? id : wasm.getFileName().toString().replaceFirst("\\.wasm$", "");
-        WitPackage simple = TheaterWit.load();
-        WitInterface runtime = simple.requireInterface("runtime");
-        WitInterface actor = simple.requireInterface("actor");
-        WitInterface client = simple.requireInterface("message-server-client");
-        State state = new State();
-
-        Engine engine = Engine.create(interpreter ? EngineMode.INTERPRETER : EngineMode.COMPILER);
-        WitInstance instance = WitLinker.forModule(engine.load(wasm))
-                .define(runtime, "log", (cx, args) -> {
-                    out.println("[" + actorId + "] " + ((WitValue.Str) args.getFirst()).value());
-                    return Optional.empty();
-                })
-                .define(runtime, "get-state", (cx, args) -> Optional.of(state.asOption()))
-                .withInterface(actor)
-                .withInterface(client)
-                .instantiate();
-
-        WitExport init = instance.export(actor, "init");
-        state.apply(actorId, "init", call(init, state.asOption(), WitValue.TupleValue.of(new WitValue.Str(actorId))));
-        if (!messages.isEmpty()) {
-            WitExport handleSend = instance.export(client, "handle-send");
-            for (String message : messages) {
-                state.apply(actorId, "handle-send", call(handleSend, state.asOption(),
-                        WitValue.TupleValue.of(WitValue.Bytes.utf8(message))));
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Theater.Builder builder = Theater.builder().engineMode(interpreter ? EngineMode.INTERPRETER : EngineMode.COMPILER);
+        if (home != null) {
+            builder.home(home);
+        }
+        Path pluginFolder = plugins != null ? plugins : Distribution.pluginsFolder().orElse(null);
+        if (pluginFolder != null) {
+            builder.pluginsDirectory(pluginFolder);
+        }
+        Duration runFor = exitAfter == null ? null : Durations.parse(exitAfter, "--exit-after");
+        CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch cleanedUp = new CountDownLatch(1);
+        // Ctrl-C: wake the main thread, then hold the JVM open until it has stopped the actors and flushed chains
+        Thread hook = new Thread(() -> {
+            interrupted.countDown();
+            try {
+                cleanedUp.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "theater-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runSystem(builder, runFor, interrupted, out);
+        } finally {
+            cleanedUp.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and lets the JVM exit now
             }
         }
-        out.println("[" + actorId + "] final state: " + state.describe());
+    }
+
+    private int runSystem(Theater.Builder builder, Duration runFor, CountDownLatch interrupted, PrintWriter out)
+            throws Exception {
+        List<String> started = new ArrayList<>();
+        List<Path> chainFiles = new ArrayList<>();
+        List<CountDownLatch> drained = new ArrayList<>();
+        try (Theater theater = builder.build()) {
+            theater.handlers().problems().forEach(p -> spec.commandLine().getErr().println("theater: " + p));
+            for (Path manifest : manifests) {
+                var parsed = ManifestParser.parse(manifest);
+                CountDownLatch closed = new CountDownLatch(1);
+                drained.add(closed);
+                ActorRef actor = theater.start(parsed, StartOptions.defaults()
+                        .withListener(new LogPrinter(parsed.name(), out, closed)));
+                started.add(actor.id());
+                chainFiles.add(theater.chains().fileOf(actor.id()));
+            }
+            for (String send : sends) {
+                int eq = send.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--send must be ACTOR=MESSAGE, was '" + send + "'");
+                }
+                String target = send.substring(0, eq);
+                ActorRef actor = theater.actor(target).orElseThrow(() -> new IllegalArgumentException(
+                        "--send: no running actor '" + target + "'; running: " + theater.actorIds()));
+                actor.send(send.substring(eq + 1).getBytes(StandardCharsets.UTF_8)).join();
+            }
+            long deadline = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
+            while (!theater.actorIds().isEmpty() && System.nanoTime() < deadline
+                    && !interrupted.await(Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
+                    TimeUnit.MILLISECONDS)) {
+                // wait: Ctrl-C (shutdown hook), every actor stopped, or --exit-after
+            }
+        }
+        for (CountDownLatch closed : drained) {
+            closed.await(2, TimeUnit.SECONDS); // let the last log lines print
+        }
+        for (int i = 0; i < started.size(); i++) {
+            if (Files.exists(chainFiles.get(i))) {
+                VerificationReport report = ChainStore.verifyFile(chainFiles.get(i));
+                out.println("chain of " + started.get(i) + ": " + report.describe());
+            }
+        }
         out.flush();
         return 0;
     }
 
-    private WitValue call(WitExport export, WitValue... args) {
-        Duration deadline = Duration.ofMillis(timeoutMs);
-        try (CallDeadline ignored = CallDeadline.start(deadline)) {
-            return export.call(args).orElseThrow();
-        } catch (dev.theater.core.engine.WasmInterruptedException e) {
-            throw new WasmTimeoutException(export.coreName() + " exceeded its deadline of " + timeoutMs + " ms", deadline, e);
-        }
-    }
-
-    /** The actor's state, threaded through every call as {@code option<json>}. */
-    private final class State {
-        private Optional<byte[]> json = Optional.empty();
-
-        WitValue asOption() {
-            return new WitValue.OptionValue(json.map(WitValue.Bytes::new));
-        }
-
-        /** Takes the new state from a {@code result<tuple<option<json>, ...>, string>}, or fails with the actor's error. */
-        void apply(String actorId, String function, WitValue result) {
-            WitValue.ResultValue r = (WitValue.ResultValue) result;
-            if (!r.ok()) {
-                String error = r.payload().map(p -> ((WitValue.Str) p).value()).orElse("(no message)");
-                throw new IllegalStateException("actor '" + actorId + "': " + function + " returned an error: " + error);
+    /** Prints the actor's {@code runtime.log} lines as they reach its chain. */
+    private record LogPrinter(String actor, PrintWriter out, CountDownLatch closed) implements ChainListener {
+        @Override
+        public void onEvent(ChainEvent event) {
+            if (event.eventType().equals(LOG_EVENT)) {
+                JsonNode msg = JSON.readTree(event.data()).path("args").path("msg");
+                out.println(actor + ": " + msg.asString());
+                out.flush();
             }
-            WitValue.TupleValue tuple = (WitValue.TupleValue) r.payload().orElseThrow();
-            json = ((WitValue.OptionValue) tuple.elements().getFirst()).value().map(v -> ((WitValue.Bytes) v).value());
-            out.println("[" + actorId + "] state after " + function + ": " + describe());
         }
 
-        String describe() {
-            return json.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("(none)");
+        @Override
+        public void onMissed(long count) {
+            out.println(actor + ": (" + count + " events not shown: the console fell behind)");
+        }
+
+        @Override
+        public void onClosed() {
+            closed.countDown();
         }
     }
 }

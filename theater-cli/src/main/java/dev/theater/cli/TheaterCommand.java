@@ -1,5 +1,7 @@
 package dev.theater.cli;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +18,25 @@ public final class TheaterCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * Runtime and plugin-framework logs go to java.util.logging; on a terminal only warnings and errors are
+     * shown (actor logs are printed from the chain). THEATER_LOG=INFO or FINE shows more.
+     */
+    private static void quietLogging() {
+        String wanted = System.getenv().getOrDefault("THEATER_LOG", "WARNING");
+        Level level;
+        try {
+            level = Level.parse(wanted.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            level = Level.WARNING;
+        }
+        Logger root = Logger.getLogger("");
+        root.setLevel(level);
+        for (var handler : root.getHandlers()) {
+            handler.setLevel(level);
+        }
+    }
+
     /** The command line with Theater's error handling: errors reach users as one line naming what failed. */
     static CommandLine commandLine() {
         return new CommandLine(new TheaterCommand())
@@ -26,6 +47,7 @@ public final class TheaterCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        quietLogging();
         System.exit(commandLine().execute(args));
     }
 }

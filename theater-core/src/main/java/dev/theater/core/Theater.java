@@ -4,6 +4,7 @@ import dev.theater.api.TheaterException;
 import dev.theater.api.handler.ActorHandle;
 import dev.theater.api.handler.HandlerProvider;
 import dev.theater.api.handler.RuntimeServices;
+import dev.theater.chain.ActorChain;
 import dev.theater.chain.ChainStore;
 import dev.theater.chain.FsyncPolicy;
 import dev.theater.core.engine.Engine;
@@ -103,7 +104,9 @@ public final class Theater implements AutoCloseable {
         }
         try {
             Optional<byte[]> initial = options.initialState().or(() -> manifest.initState().map(s -> s.bytes()));
-            Actor actor = launcher.launch(id, manifest, chains.open(id), initial, stopped -> actors.remove(stopped.id()));
+            ActorChain chain = chains.open(id);
+            options.listener().ifPresent(chain::subscribe);
+            Actor actor = launcher.launch(id, manifest, chain, initial, stopped -> actors.remove(stopped.id()));
             ActorRef ref = new ActorRef(actor);
             actors.put(id, ref);
             return ref;

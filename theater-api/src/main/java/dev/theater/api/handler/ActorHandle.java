@@ -14,7 +14,7 @@ public interface ActorHandle {
     /** The actor's chain so far. */
     List<ChainEntry> chain();
 
-    /** Whether the actor still accepts calls. */
+    /** Whether the actor accepts calls: true while it runs, and already while it starts (init may message others). */
     boolean isRunning();
 
     /**

@@ -80,4 +80,13 @@ class ChainJsonTest {
                 .isInstanceOf(JsonException.class)
                 .hasMessage("event 0: \"timestamp\" 1.5 is not a 64-bit integer");
     }
+
+    @Test
+    void anEventThatCannotBeEncodedIsUnreadable() {
+        ChainEvent e = chain().get(0);
+        String json = ChainJson.export(List.of(e)).replace("lifecycle/start", "bad\\ud800");
+        assertThat(ChainJson.verify(json).describe()).isEqualTo("json: 0 events verified, then event 0 (hash "
+                + e.hash().hex() + "): UNREADABLE_RECORD: the event cannot be encoded: event type has an unpaired"
+                + " surrogate at index 3; it cannot be encoded as UTF-8");
+    }
 }

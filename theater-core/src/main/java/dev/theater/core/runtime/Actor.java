@@ -195,9 +195,10 @@ public final class Actor implements ActorHandle {
                 e.description());
     }
 
+    /** True while the actor accepts calls: running, and also while starting (handlers may be called from init). */
     @Override
     public boolean isRunning() {
-        return status == ActorStatus.RUNNING;
+        return status == ActorStatus.RUNNING || status == ActorStatus.STARTING;
     }
 
     @Override
@@ -246,8 +247,13 @@ public final class Actor implements ActorHandle {
         }
         record("lifecycle/stopping", reasonJson(stopReason), null);
         mailbox.stop();
-        if (thread != null) {
-            await(finished);
+        if (thread != null && Thread.currentThread() != thread) {
+            // the current call gets the handler deadline to finish; then its thread is interrupted, which
+            // ends a guest loop and releases a host call blocked on another actor (e.g. a request)
+            if (!awaitFor(finished, handlerStopTimeout)) {
+                thread.interrupt();
+                await(finished);
+            }
         }
         for (NamedHandler h : handlers.reversed()) {
             stopHandler(h);
@@ -259,6 +265,15 @@ public final class Actor implements ActorHandle {
         chain.close();
         onStopped.accept(this);
         stopped.countDown();
+    }
+
+    private static boolean awaitFor(CountDownLatch latch, Duration timeout) {
+        try {
+            return latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Waits for a latch, unless on the actor's own thread, which would wait for itself. */

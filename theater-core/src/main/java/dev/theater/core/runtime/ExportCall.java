@@ -78,12 +78,17 @@ final class ExportCall implements Mailbox.Task {
         result.complete(okTuple.size() > 1 ? Optional.of(okTuple.get(1)) : Optional.empty());
     }
 
-    /** A trap, a timeout or a host failure leaves guest memory untrustworthy: the call fails and the actor stops. */
+    /**
+     * A trap, a timeout or a host failure leaves guest memory untrustworthy: the call fails and the actor
+     * stops (FAILED). An interrupt is how a stop ends a call that would not finish: it fails that call only.
+     */
     private void fail(ActorCallException.Kind kind, String what, Throwable cause) {
         String message = "actor '" + actor.id() + "': " + export.coreName() + " " + what;
         actor.record("wasm", data(Optional.empty(), Optional.of(message)), kind.name().toLowerCase());
         result.completeExceptionally(new ActorCallException(actor.id(), kind, message, cause));
-        actor.failed(message);
+        if (kind != ActorCallException.Kind.STOPPED) {
+            actor.failed(message);
+        }
     }
 
     private byte[] data(Optional<WitValue> out, Optional<String> error) {

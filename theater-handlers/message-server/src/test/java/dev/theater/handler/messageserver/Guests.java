@@ -1,0 +1,116 @@
+package dev.theater.handler.messageserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.theater.chain.ChainEvent;
+import dev.theater.core.ActorRef;
+import dev.theater.core.Theater;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Starting the C test guests (test-actors/README.md) and reading what they log. */
+final class Guests {
+
+    static final Path TEST_ACTORS = Path.of(System.getProperty("theater.testActors", "../../test-actors"));
+    static final Path EXAMPLES = TEST_ACTORS.resolveSibling("examples");
+    static final String LOG = "theater:simple/runtime/log";
+
+    private Guests() {
+    }
+
+    /** Starts guest {@code test-actors/<guest>/<guest>.wasm} as actor {@code id} with runtime and message-server. */
+    static ActorRef start(Theater theater, String guest, String id, String messageServerConfig) {
+        Path folder = TEST_ACTORS.resolve(guest);
+        assertThat(Files.exists(folder.resolve(guest + ".wasm"))).as("guest %s built", guest).isTrue();
+        String toml = "name = \"" + id + "\"\ncomponent_path = \"" + guest + ".wasm\"\n"
+                + "[[handlers]]\ntype = \"runtime\"\n"
+                + "[[handlers]]\ntype = \"message-server\"\n"
+                + (messageServerConfig.isEmpty() ? "" : "config = { " + messageServerConfig + " }\n");
+        return theater.start(toml, folder);
+    }
+
+    /** The lines the actor logged through {@code runtime.log}, oldest first. */
+    static List<String> logs(ActorRef actor) {
+        return actor.chain().stream().filter(e -> e.eventType().equals(LOG)).map(Guests::message).toList();
+    }
+
+    /** Waits until the actor logged {@code line} (10 s at most) and returns all its lines. */
+    static List<String> awaitLog(ActorRef actor, String line) {
+        return awaitLogMatching(actor, line::equals, line);
+    }
+
+    static List<String> awaitLogMatching(ActorRef actor, Predicate<String> line, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            List<String> logs = logs(actor);
+            if (logs.stream().anyMatch(line)) {
+                return logs;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("actor '" + actor.id() + "' did not log " + what + "; it logged " + logs);
+            }
+            sleep(5);
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The {@code msg} argument of a {@code runtime.log} event: {@code {"args":{"msg":"..."}}}. */
+    static String message(ChainEvent event) {
+        String json = event.dataAsString();
+        String key = "\"msg\":\"";
+        int at = json.indexOf(key);
+        assertThat(at).as("log event data %s", json).isNotNegative();
+        return Json.readString(json, at + key.length() - 1);
+    }
+
+    /** The events of one type. */
+    static List<ChainEvent> events(ActorRef actor, String type) {
+        return actor.chain().stream().filter(e -> e.eventType().equals(type)).toList();
+    }
+
+    /** A tiny JSON string reader, enough for log lines. */
+    static final class Json {
+        private Json() {
+        }
+
+        /** Reads the JSON string starting at the quote at {@code start}. */
+        static String readString(String json, int start) {
+            StringBuilder out = new StringBuilder();
+            for (int i = start + 1; i < json.length(); i++) {
+                char c = json.charAt(i);
+                if (c == '"') {
+                    return out.toString();
+                }
+                if (c != '\\') {
+                    out.append(c);
+                    continue;
+                }
+                char e = json.charAt(++i);
+                switch (e) {
+                    case 'n' -> out.append('\n');
+                    case 't' -> out.append('\t');
+                    case 'r' -> out.append('\r');
+                    case 'b' -> out.append('\b');
+                    case 'f' -> out.append('\f');
+                    case 'u' -> {
+                        out.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16));
+                        i += 4;
+                    }
+                    default -> out.append(e);
+                }
+            }
+            throw new AssertionError("unterminated JSON string in " + json);
+        }
+    }
+}
