@@ -1,7 +1,9 @@
 package dev.theater.chain;
 
+import dev.theater.api.TheaterException;
+
 /** Something went wrong with a chain: I/O, misuse, or a failed integrity check. */
-public class ChainException extends RuntimeException {
+public class ChainException extends TheaterException {
     public ChainException(String message) {
         super(message);
     }

@@ -1,12 +1,14 @@
 package dev.theater.wit;
 
+import dev.theater.api.TheaterException;
+
 /**
  * A WIT text that cannot be parsed or resolved, located at a file, line and column so that a person can fix it.
  *
  * <p>The message reads {@code <file>:<line>:<column>: <detail>}, e.g.
  * {@code types.wit:12:17: expected '>' to close 'list<', found ','}.
  */
-public class WitParseException extends RuntimeException {
+public class WitParseException extends TheaterException {
 
     private final String file;
     private final int line;

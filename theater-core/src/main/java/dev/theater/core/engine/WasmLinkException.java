@@ -1,7 +1,9 @@
 package dev.theater.core.engine;
 
+import dev.theater.api.TheaterException;
+
 /** A module's imports or exports do not fit what the host provides or expects; the message names both sides. */
-public class WasmLinkException extends RuntimeException {
+public class WasmLinkException extends TheaterException {
 
     public WasmLinkException(String message) {
         super(message);

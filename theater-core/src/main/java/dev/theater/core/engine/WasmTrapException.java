@@ -1,7 +1,9 @@
 package dev.theater.core.engine;
 
+import dev.theater.api.TheaterException;
+
 /** A guest trapped (unreachable, out-of-bounds access, stack exhaustion, ...) or was interrupted. */
-public class WasmTrapException extends RuntimeException {
+public class WasmTrapException extends TheaterException {
 
     public WasmTrapException(String message) {
         super(message);

@@ -1,11 +1,13 @@
 package dev.theater.core.manifest;
 
+import dev.theater.api.TheaterException;
+
 /**
  * A manifest could not be read or is invalid. The message reads {@code file:line: detail}, e.g.
  * {@code manifests/bad.toml:4: 'name' must be a string, found integer 3}. {@link #line()} is 1-based;
  * it is 0 only when the file itself could not be read (the message is then {@code file: detail}).
  */
-public class ManifestException extends RuntimeException {
+public class ManifestException extends TheaterException {
 
     private final String file;
     private final int line;

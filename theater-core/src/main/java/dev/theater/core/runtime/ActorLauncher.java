@@ -100,8 +100,12 @@ public final class ActorLauncher {
             return actor;
         } catch (RuntimeException e) {
             actor.stop("failed to start: " + e.getMessage());
-            throw e instanceof TheaterException te ? te : new TheaterException("actor '" + id + "' failed to start: "
-                    + e.getMessage(), e);
+            // handler and call errors are raised here with the actor or manifest line in them; engine, ABI
+            // and chain errors name only the module or file, so they are wrapped with the actor's id
+            if (e instanceof HandlerException || e instanceof ActorCallException) {
+                throw e;
+            }
+            throw new TheaterException("actor '" + id + "' failed to start: " + e.getMessage(), e);
         }
     }
 
