@@ -20,10 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The four runtime functions through a real guest (src/test/guests/runtime-probe, described in the README). */
+/** The four runtime functions through a real guest (test-actors/runtime-probe, described in test-actors/README.md). */
 class RuntimeGuestTest {
 
-    static final Path PROBE = Path.of("src/test/guests/runtime-probe");
+    static final Path PROBE = Path.of(System.getProperty("theater.testActors", "../../test-actors"), "runtime-probe");
     static final String MANIFEST = """
             name = "probe"
             component_path = "runtime-probe.wasm"
