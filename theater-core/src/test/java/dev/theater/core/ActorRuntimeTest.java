@@ -225,4 +225,24 @@ class ActorRuntimeTest {
                 .singleElement().extracting(ChainEvent::dataAsString)
                 .isEqualTo("{\"reason\":\"handler 'probe' did not stop within 300 ms and was interrupted\"}");
     }
+
+    @Test
+    void theManifestCapsMemory() throws Exception {
+        byte[] big = new byte[100 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+        ActorRef roomy = theater().start(manifest("lifecycle", "[limits]\nmax_memory_pages = 4\n"), home);
+        roomy.send(big).join();
+        assertThat(roomy.state()).hasValueSatisfying(s -> assertThat(s).hasSize(big.length));
+
+        ActorRef capped = theater().start(dev.theater.core.manifest.ManifestParser.parse(
+                manifest("lifecycle", "[limits]\nmax_memory_pages = 1\n"), "<string>", home),
+                StartOptions.defaults().withId("capped"));
+        ActorCallException failure = callFailure(capped.send(big));
+
+        // the guest's allocator cannot grow past one page: it traps in cabi_realloc while the host lowers the message
+        assertThat(failure.kind()).isEqualTo(ActorCallException.Kind.TRAP);
+        assertThat(capped.actor().awaitStopped(Duration.ofSeconds(10))).isTrue();
+        assertThat(capped.status()).isEqualTo(ActorStatus.FAILED);
+        assertThat(roomy.status()).isEqualTo(ActorStatus.RUNNING);
+    }
 }
