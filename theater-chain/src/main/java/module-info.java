@@ -7,7 +7,7 @@
  * {@code dev.theater.chain.file} is the on-disk format and is internal.
  */
 module dev.theater.chain {
-    requires dev.theater.api;
+    requires transitive dev.theater.api;
 
     exports dev.theater.chain;
     exports dev.theater.chain.json;

@@ -2,7 +2,7 @@
 module dev.theater.core {
     requires transitive dev.theater.api;
     requires transitive dev.theater.chain;
-    requires dev.theater.wit;
+    requires transitive dev.theater.wit;
     requires com.dylibso.chicory.wasm;
     requires com.dylibso.chicory.runtime;
     requires com.dylibso.chicory.compiler;

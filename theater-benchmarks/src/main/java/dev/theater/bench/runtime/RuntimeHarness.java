@@ -30,13 +30,14 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp theater-benchmarks/target-bench/benchmarks.jar dev.theater.bench.runtime.RuntimeHarness [measures] [key=value...]
- *   measures   comma-separated: send, request, a2a, start, chainopen, all (default all)
+ *   measures   comma-separated: send, request, a2a, start, chainopen, handoff, all (default all but handoff)
  *   n=100000        messages per send run            runs=5     measured runs of every measure
  *   warmup=2        warm-up runs (send, a2a)         mailbox=auto  sink mailbox: auto (n + 1000), 0 (defaults) or a number
  *   samples=20000   request samples per run          reqwarmup=20000  request warm-up samples
  *   a2an=20000      actor-to-actor requests per run  k=2000    starts per start run
  *   startwarmup=300 warm-up starts (+ stops) per Theater  fsync=GROUP_COMMIT  policy of send/request/a2a
- *   home=/path      parent folder of the temp homes (default java.io.tmpdir)
+ *   home=/path      parent folder of the temp homes (default java.io.tmpdir; /dev/shm takes the disk out)
+ *   wallprofile=1   start: sample the starting thread's stack every 200 µs (waits included) and print the top frames
  * </pre>
  */
 public final class RuntimeHarness {
@@ -74,8 +75,9 @@ public final class RuntimeHarness {
                 case "a2a" -> h.actorToActor();
                 case "start" -> h.start();
                 case "chainopen" -> h.chainOpen();
+                case "handoff" -> h.handoff();
                 default -> throw new IllegalArgumentException("unknown measure '" + m
-                        + "'; known: send, request, a2a, start, chainopen, all");
+                        + "'; known: send, request, a2a, start, chainopen, handoff, all");
             }
         }
     }
@@ -293,11 +295,15 @@ public final class RuntimeHarness {
                         theater.start(m, StartOptions.defaults().withId("w-" + i)).stop();
                     }
                     List<ActorRef> started = new ArrayList<>(k);
+                    WallProfiler wall = opts.containsKey("wallprofile") ? new WallProfiler(Thread.currentThread(), 200) : null;
                     long t0 = System.nanoTime();
                     for (int i = 0; i < k; i++) {
                         started.add(theater.start(m, StartOptions.defaults().withId("a-" + i)));
                     }
                     long t1 = System.nanoTime();
+                    if (wall != null) {
+                        wall.print("starts, fsync " + policy, 14);
+                    }
                     double rate = k / ((t1 - t0) / 1e9);
                     rates.get(policy)[r] = rate;
                     long s0 = System.nanoTime();
@@ -311,6 +317,55 @@ public final class RuntimeHarness {
             }
         }
         rates.forEach((p, v) -> System.out.println("start, fsync " + p + " RESULT: " + Stats.summary("starts/s", v)));
+    }
+
+    /**
+     * The floor under {@code request}: the same thread hand-offs without Wasm, handlers or chain. The calling
+     * (platform) thread puts a task on a LinkedBlockingQueue served by one virtual thread, which completes a
+     * CompletableFuture the caller joins.
+     */
+    private void handoff() {
+        int samples = intOpt("samples", 20_000);
+        int runs = intOpt("runs", 5);
+        int warm = intOpt("reqwarmup", 20_000);
+        System.out.printf(Locale.ROOT, "%n== handoff (floor: platform thread -> virtual thread -> back, no runtime): %d runs of %,d%n",
+                runs, samples);
+        java.util.concurrent.LinkedBlockingQueue<java.util.concurrent.CompletableFuture<byte[]>> q =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread server = Thread.ofVirtual().name("handoff").start(() -> {
+            try {
+                while (true) {
+                    q.take().complete(BenchGuests.PAYLOAD.clone());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        double[] p50 = new double[runs];
+        double[] p99 = new double[runs];
+        for (int i = 0; i < warm; i++) {
+            var f = new java.util.concurrent.CompletableFuture<byte[]>();
+            q.add(f);
+            f.join();
+        }
+        long[] lat = new long[samples];
+        for (int r = 0; r < runs; r++) {
+            for (int i = 0; i < samples; i++) {
+                long t0 = System.nanoTime();
+                var f = new java.util.concurrent.CompletableFuture<byte[]>();
+                q.add(f);
+                f.join();
+                lat[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(lat);
+            p50[r] = Stats.percentileMicros(lat, 50);
+            p99[r] = Stats.percentileMicros(lat, 99);
+            System.out.printf(Locale.ROOT, "  run %d: p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs%n", r, p50[r], p99[r],
+                    Stats.percentileMicros(lat, 99.9));
+        }
+        server.interrupt();
+        System.out.println("handoff p50 RESULT: " + Stats.summary1("µs", p50));
+        System.out.println("handoff p99 RESULT: " + Stats.summary1("µs", p99));
     }
 
     /** A split of the start: opening (and closing) K new chains in a ChainStore, nothing else, per policy. */

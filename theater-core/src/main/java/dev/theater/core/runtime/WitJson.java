@@ -3,14 +3,11 @@ package dev.theater.core.runtime;
 import dev.theater.api.wit.WitType;
 import dev.theater.api.wit.WitValue;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -31,7 +28,7 @@ final class WitJson {
     /** A chain event payload: {@code {"<name>": value, ...}} for the given named values. */
     static byte[] object(List<String> names, List<WitType> types, List<WitValue> values) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
             for (int i = 0; i < names.size(); i++) {
                 g.writeName(names.get(i));
@@ -142,9 +139,8 @@ final class WitJson {
     }
 
     private static void writeBytes(JsonGenerator g, byte[] bytes) {
-        Optional<String> text = utf8(bytes);
-        if (text.isPresent()) {
-            g.writeString(text.get());
+        if (isUtf8(bytes)) {
+            g.writeUTF8String(bytes, 0, bytes.length); // escapes as it copies: no String in between
         } else {
             g.writeStartObject();
             g.writeName("base64");
@@ -153,14 +149,46 @@ final class WitJson {
         }
     }
 
-    private static Optional<String> utf8(byte[] bytes) {
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
+    /** Whether {@code b} is well-formed UTF-8 (RFC 3629: no overlongs, surrogates or values past U+10FFFF). */
+    static boolean isUtf8(byte[] b) {
+        int i = 0;
+        int n = b.length;
+        while (i < n) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int extra;
+            int min;
+            if (c >= 0xC2 && c <= 0xDF) {
+                extra = 1;
+                min = 0x80;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                extra = 2;
+                min = 0x800;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                extra = 3;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            if (i + extra >= n) {
+                return false; // truncated sequence
+            }
+            int cp = c & (0x3F >> extra);
+            for (int k = 1; k <= extra; k++) {
+                int cc = b[i + k] & 0xFF;
+                if ((cc & 0xC0) != 0x80) {
+                    return false;
+                }
+                cp = (cp << 6) | (cc & 0x3F);
+            }
+            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                return false;
+            }
+            i += extra + 1;
         }
+        return true;
     }
 }

@@ -13,17 +13,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The receiving side of one actor: its {@code message-server-client} exports, the messages queued for it, the
  * requests it received and has not answered, and the channels it takes part in.
  */
 final class Inbox {
+
+    // request ids are only meaningful to this actor's pending table: a per-inbox random prefix and a counter
+    // keep them unique across restarts, without a SecureRandom draw (UUID) on every request
+    private final String requestIdPrefix = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + "-";
+    private final AtomicLong requestCounter = new AtomicLong();
 
     private final String actorId;
     private final MessageServerConfig config;
@@ -75,7 +80,7 @@ final class Inbox {
 
     /** Queues {@code handle-request(id, msg)} and registers the request as pending until it is answered. */
     PendingRequest request(String from, byte[] message) {
-        String id = UUID.randomUUID().toString();
+        String id = requestIdPrefix + Long.toString(requestCounter.incrementAndGet(), 36);
         PendingRequest request = new PendingRequest(id, from, new CompletableFuture<>());
         synchronized (pending) {
             pending.put(id, request);

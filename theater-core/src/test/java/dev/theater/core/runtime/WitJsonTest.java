@@ -1,0 +1,69 @@
+package dev.theater.core.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.theater.api.wit.WitType;
+import dev.theater.api.wit.WitValue;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class WitJsonTest {
+
+    @Property(tries = 2000)
+    void utf8CheckAgreesWithTheJdkDecoder(@ForAll @Size(max = 12) byte[] bytes) {
+        assertThat(WitJson.isUtf8(bytes)).isEqualTo(jdkSaysUtf8(bytes));
+    }
+
+    @Test
+    void utf8CheckOnNearlyValidText() {
+        Random random = new Random(42);
+        String text = "héllo wörld ✓ 𝄞 end";
+        for (int i = 0; i < 20_000; i++) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+            byte[] cut = java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length + 1));
+            assertThat(WitJson.isUtf8(cut)).as(java.util.HexFormat.of().formatHex(cut)).isEqualTo(jdkSaysUtf8(cut));
+        }
+    }
+
+    private static boolean jdkSaysUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void writesValuesByTheirTypes() {
+        WitType.Record person = new WitType.Record("person", List.of(
+                new WitType.Field("name", WitType.Primitive.STRING),
+                new WitType.Field("tags", new WitType.ListOf(WitType.Primitive.STRING))));
+        WitType.Variant shape = new WitType.Variant("shape", List.of(
+                new WitType.Case("circle", Optional.of(WitType.Primitive.F64)), new WitType.Case("dot", Optional.empty())));
+        WitType result = new WitType.Result(Optional.of(new WitType.ListOf(WitType.Primitive.U8)), Optional.of(WitType.Primitive.STRING));
+
+        byte[] json = WitJson.object(List.of("who", "shape", "out", "big", "raw"),
+                List.of(person, shape, result, WitType.Primitive.U64, new WitType.ListOf(WitType.Primitive.U8)),
+                List.of(WitValue.RecordValue.of(new WitValue.Str("ann \"a\""), new WitValue.ListValue(List.of(new WitValue.Str("x")))),
+                        new WitValue.VariantValue(1, Optional.empty()),
+                        WitValue.ResultValue.ok(WitValue.Bytes.utf8("{\"k\":1}")),
+                        new WitValue.U64(-1L),
+                        new WitValue.Bytes(new byte[] {(byte) 0xff, 0})));
+
+        assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("{\"who\":{\"name\":\"ann \\\"a\\\"\",\"tags\":[\"x\"]},"
+                + "\"shape\":{\"dot\":null},\"out\":{\"ok\":\"{\\\"k\\\":1}\"},\"big\":18446744073709551615,"
+                + "\"raw\":{\"base64\":\"/wA=\"}}");
+    }
+}
