@@ -10,7 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.InstantSource;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -102,34 +105,61 @@ public final class ChainStore implements AutoCloseable {
     private ActorChain openFile(String actorId, Path file) {
         FileChannel ch = null;
         try {
-            Files.createDirectories(chains);
-            boolean isNew = !Files.exists(file);
-            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            boolean isNew;
+            try {
+                ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+                isNew = true;
+            } catch (NoSuchFileException e) { // the chains folder does not exist yet
+                Files.createDirectories(chains);
+                ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+                isNew = true;
+            } catch (FileAlreadyExistsException e) {
+                ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                isNew = false;
+            }
             FileLock lock = lock(ch, actorId, file);
             Objects.requireNonNull(lock);
-            ScanResult scan = ChainFileScanner.scan(file, null);
-            if (scan.failure().isPresent() && !scan.cutTail()) {
-                ChainFailure f = scan.failure().get();
-                throw new ChainIntegrityException("actor '" + actorId + "': chain file " + file + " is damaged: "
-                        + f.describe() + "; it was left unchanged", f);
-            }
-            long end = scan.validEnd();
-            if (end < ChainFileFormat.HEADER.length) {
-                ch.truncate(0);
-                ch.write(ByteBuffer.wrap(ChainFileFormat.HEADER), 0);
-                end = ChainFileFormat.HEADER.length;
-            } else if (end < ch.size()) {
-                ch.truncate(end);
-            }
-            ch.force(true);
+            int headerLength = ChainFileFormat.HEADER.length;
+            ScanResult scan;
+            boolean changed;
             if (isNew) {
-                forceDirectory(chains);
+                // a file we just created holds nothing to verify or recover: no scan
+                ch.write(ByteBuffer.wrap(ChainFileFormat.HEADER), 0);
+                scan = new ScanResult(file, headerLength, 0, headerLength, Optional.empty(), Optional.empty(), false);
+                changed = true;
+            } else if (isHeaderOnly(ch)) {
+                // an empty chain (header only): nothing to verify or recover, no scan
+                scan = new ScanResult(file, headerLength, 0, headerLength, Optional.empty(), Optional.empty(), false);
+                changed = false;
+            } else {
+                scan = ChainFileScanner.scan(file, ch, Long.MAX_VALUE, null);
+                if (scan.failure().isPresent() && !scan.cutTail()) {
+                    ChainFailure f = scan.failure().get();
+                    throw new ChainIntegrityException("actor '" + actorId + "': chain file " + file + " is damaged: "
+                            + f.describe() + "; it was left unchanged", f);
+                }
+                changed = false;
+                if (scan.validEnd() < headerLength) {
+                    ch.truncate(0);
+                    ch.write(ByteBuffer.wrap(ChainFileFormat.HEADER), 0);
+                    changed = true;
+                } else if (scan.validEnd() < ch.size()) {
+                    ch.truncate(scan.validEnd());
+                    changed = true;
+                }
             }
-            ChainFileWriter writer = new ChainFileWriter(file, ch, end, scan.validCount(), fsync, writeBufferSize,
-                    "chain-writer-" + actorId);
-            ScanResult opened = isNew ? new ScanResult(file, end, 0, end, scan.head(), java.util.Optional.empty(), false)
-                    : scan;
-            return new ActorChain(actorId, file, writer, opened, clock, subscriberCapacity, () -> open.remove(actorId));
+            long end = Math.max(scan.validEnd(), headerLength);
+            // No fsync here, on the caller's thread: what opening changed (a new file and its directory entry,
+            // a rewritten header, a cut-off torn tail) is forced by the writer with its first batch (unless
+            // the policy is NEVER). Until then losing it to a power cut loses nothing: an absent or
+            // header-only file is an empty chain, and a torn tail that comes back is cut off again.
+            ChainFileWriter.OpenSync sync = fsync == FsyncPolicy.NEVER || !changed ? ChainFileWriter.OpenSync.NONE
+                    : isNew ? ChainFileWriter.OpenSync.FILE_AND_DIRECTORY : ChainFileWriter.OpenSync.FILE;
+            ChainFileWriter writer = new ChainFileWriter(file, chains, ch, end, scan.validCount(), fsync,
+                    writeBufferSize, sync, "chain-writer-" + actorId);
+            return new ActorChain(actorId, file, writer, scan, clock, subscriberCapacity, () -> open.remove(actorId));
         } catch (IOException e) {
             closeQuietly(ch);
             throw new ChainException("actor '" + actorId + "': opening chain file " + file + " failed: " + e, e);
@@ -137,6 +167,21 @@ public final class ChainStore implements AutoCloseable {
             closeQuietly(ch);
             throw e;
         }
+    }
+
+    /** Whether the file is exactly the header (an empty chain). */
+    private static boolean isHeaderOnly(FileChannel ch) throws IOException {
+        int headerLength = ChainFileFormat.HEADER.length;
+        if (ch.size() != headerLength) {
+            return false;
+        }
+        ByteBuffer b = ByteBuffer.allocate(headerLength);
+        while (b.hasRemaining()) {
+            if (ch.read(b, b.position()) < 0) {
+                return false;
+            }
+        }
+        return ChainFileFormat.isHeaderPrefix(b.array(), headerLength);
     }
 
     private static FileLock lock(FileChannel ch, String actorId, Path file) throws IOException {
@@ -150,14 +195,6 @@ public final class ChainStore implements AutoCloseable {
             throw new ChainException("actor '" + actorId + "': chain " + file + " is already open in another store or process");
         }
         return lock;
-    }
-
-    private static void forceDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // not every platform can fsync a directory; the file itself is forced
-        }
     }
 
     private static void closeQuietly(FileChannel ch) {

@@ -14,7 +14,7 @@ public final class ChainStoreBuilder {
     private FsyncPolicy fsync = FsyncPolicy.GROUP_COMMIT;
     private InstantSource clock = InstantSource.system();
     private int subscriberCapacity = 1024;
-    private int writeBufferSize = 1 << 20;
+    private int writeBufferSize = 1 << 16;
 
     ChainStoreBuilder() {
     }
@@ -47,8 +47,9 @@ public final class ChainStoreBuilder {
     }
 
     /**
-     * The writer's buffer (default 1 MiB, at least 4 KiB): events are streamed through it and it goes to the
-     * file whenever it is full, a record split across two writes if need be.
+     * The largest writer buffer (default 64 KiB, at least 4 KiB): events are streamed through it and it goes to
+     * the file whenever it is full, a record split across two writes if need be. The buffer is allocated for a
+     * batch (no larger than the batch) and dropped when the writer goes idle.
      */
     public ChainStoreBuilder writeBufferSize(int bytes) {
         if (bytes < 4096) {

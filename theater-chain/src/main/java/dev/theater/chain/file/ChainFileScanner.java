@@ -24,7 +24,9 @@ public final class ChainFileScanner {
     private final Path file;
     private final FileChannel channel;
     private final long end;
-    private byte[] buf = new byte[1 << 20];
+    /** The read buffer: 64 KiB (less for a smaller file); it grows only for a record that does not fit. */
+    static final int BUFFER_SIZE = 1 << 16;
+    private byte[] buf;
     private int pos;
     private int lim;
     private long bufStart;
@@ -34,6 +36,7 @@ public final class ChainFileScanner {
         this.file = file;
         this.channel = channel;
         this.end = end;
+        this.buf = new byte[(int) Math.max(ChainFileFormat.HEADER.length, Math.min(BUFFER_SIZE, end))];
     }
 
     /** Scans the whole file. */
@@ -44,8 +47,17 @@ public final class ChainFileScanner {
     /** Scans up to {@code limit} bytes (records past it are ignored, as if the file ended there). */
     public static ScanResult scan(Path file, long limit, Consumer<ChainEvent> sink) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return new ChainFileScanner(file, ch, Math.min(limit, ch.size())).run(sink);
+            return scan(file, ch, limit, sink);
         }
+    }
+
+    /**
+     * Scans an already open channel (positional reads only: its position is not used, and it stays open), up to
+     * {@code limit} bytes.
+     */
+    public static ScanResult scan(Path file, FileChannel channel, long limit, Consumer<ChainEvent> sink)
+            throws IOException {
+        return new ChainFileScanner(file, channel, Math.min(limit, channel.size())).run(sink);
     }
 
     private ScanResult run(Consumer<ChainEvent> sink) throws IOException {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,10 +16,32 @@ import java.util.zip.CRC32C;
  * Persists submitted records on its own (virtual, daemon) thread. {@link #submit} only enqueues; the thread
  * takes everything queued, frames it, writes it with one {@code write} call per buffer-full and forces it
  * according to the {@link FsyncPolicy}.
+ *
+ * <p>The buffer is a heap buffer allocated for a batch (no larger than the batch, at most {@code bufferSize})
+ * and dropped when the writer has been idle for 100 ms, so an open chain that is not writing holds no buffer.
+ *
+ * <p>What opening changed and did not force ({@link OpenSync}) is forced with the first commit: the first
+ * batch is forced with {@code fsync} (data and metadata) instead of {@code fdatasync}, and the directory of a
+ * new file is forced once, before that batch counts as persisted.
  */
 public final class ChainFileWriter implements AutoCloseable {
+    /** What opening changed without forcing it, to force with the first commit. */
+    public enum OpenSync {
+        /** nothing (or the policy is NEVER) */
+        NONE,
+        /** the file (a rewritten header or a cut-off tail): fsync it */
+        FILE,
+        /** a new file: fsync it and its directory */
+        FILE_AND_DIRECTORY
+    }
+
     private record Pending(byte[] hash, byte[] canonical) {
     }
+
+    /** How long the writer stays idle before it drops its buffer. */
+    private static final long IDLE_RELEASE_NANOS = 100_000_000L;
+    /** The smallest buffer allocated for a batch. */
+    private static final int MIN_BUFFER = 4096;
 
     private final Path file;
     private final FileChannel channel;
@@ -26,7 +49,11 @@ public final class ChainFileWriter implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final Condition progress = lock.newCondition();
-    private final ByteBuffer out;
+    private final Path directory;
+    private final int bufferSize;
+    private OpenSync openSync;
+    private ByteBuffer out; // writer thread only; null while idle
+    private boolean unforced; // writer thread only: bytes written since the last force
     private final CRC32C crc = new CRC32C();
     private final Thread thread;
     private ArrayList<Pending> queue = new ArrayList<>();
@@ -39,10 +66,12 @@ public final class ChainFileWriter implements AutoCloseable {
     private volatile Throwable failure;
 
     /** Starts the writer for a channel positioned at {@code end}, which holds {@code count} events. */
-    public ChainFileWriter(Path file, FileChannel channel, long end, long count, FsyncPolicy policy, int bufferSize,
-                           String name) {
+    public ChainFileWriter(Path file, Path directory, FileChannel channel, long end, long count, FsyncPolicy policy,
+                           int bufferSize, OpenSync openSync, String name) {
         this.file = file;
-        this.out = ByteBuffer.allocateDirect(bufferSize);
+        this.directory = directory;
+        this.bufferSize = bufferSize;
+        this.openSync = policy == FsyncPolicy.NEVER ? OpenSync.NONE : openSync;
         this.channel = channel;
         this.policy = policy;
         this.writtenEnd = end;
@@ -97,6 +126,15 @@ public final class ChainFileWriter implements AutoCloseable {
         return writtenEnd;
     }
 
+    /** Waits for work at most {@code nanos}; true when the time ran out. Called holding the lock. */
+    private boolean awaitWork(long nanos) {
+        try {
+            return work.awaitNanos(nanos) <= 0;
+        } catch (InterruptedException e) {
+            return false; // nobody interrupts the writer; just look at the queue again
+        }
+    }
+
     private void run() {
         while (true) {
             ArrayList<Pending> batch;
@@ -104,7 +142,11 @@ public final class ChainFileWriter implements AutoCloseable {
             try {
                 while (queue.isEmpty() && !closing) {
                     writerWaiting = true;
-                    work.awaitUninterruptibly();
+                    if (out == null) {
+                        work.awaitUninterruptibly();
+                    } else if (awaitWork(IDLE_RELEASE_NANOS) && queue.isEmpty()) {
+                        out = null; // idle for a while: hold no buffer
+                    }
                 }
                 writerWaiting = false;
                 if (queue.isEmpty()) {
@@ -144,6 +186,7 @@ public final class ChainFileWriter implements AutoCloseable {
      * buffer always goes out full. (A crash between those writes leaves a torn tail, which opening cuts off.)
      */
     private void write(ArrayList<Pending> batch) throws IOException {
+        ByteBuffer out = buffer(batch);
         for (Pending p : batch) {
             int size = ChainFileFormat.recordSize(p.canonical.length);
             if (size <= out.remaining()) {
@@ -163,12 +206,50 @@ public final class ChainFileWriter implements AutoCloseable {
             }
             if (policy == FsyncPolicy.ALWAYS) {
                 drain(out);
-                channel.force(false);
+                commit();
             }
         }
         drain(out);
         if (policy == FsyncPolicy.GROUP_COMMIT) {
+            commit();
+        }
+    }
+
+    /** The buffer for a batch: the one kept since the last batch if big enough, else a new one. */
+    private ByteBuffer buffer(ArrayList<Pending> batch) {
+        long need = 0;
+        for (Pending p : batch) {
+            need += ChainFileFormat.recordSize(p.canonical.length);
+            if (need >= bufferSize) {
+                break;
+            }
+        }
+        int size = (int) Math.min(bufferSize, Math.max(MIN_BUFFER, need));
+        if (out == null || out.capacity() < size) {
+            out = ByteBuffer.allocate(size);
+        }
+        return out;
+    }
+
+    /** Forces what was written: fdatasync, or at the first commit what opening left to force. */
+    private void commit() throws IOException {
+        if (openSync != OpenSync.NONE) {
+            channel.force(true);
+            if (openSync == OpenSync.FILE_AND_DIRECTORY) {
+                forceDirectory(directory);
+            }
+            openSync = OpenSync.NONE;
+        } else {
             channel.force(false);
+        }
+        unforced = false;
+    }
+
+    private static void forceDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every platform can fsync a directory; the file itself is forced
         }
     }
 
@@ -177,12 +258,17 @@ public final class ChainFileWriter implements AutoCloseable {
         long end = writtenEnd;
         while (b.hasRemaining()) {
             end += channel.write(b, end);
+            unforced = true;
         }
         writtenEnd = end;
         b.clear();
     }
 
-    /** Writes everything queued, forces it (unless the policy is NEVER) and closes the file. */
+    /**
+     * Writes everything queued, forces what is not forced yet (unless the policy is NEVER) and closes the file.
+     * A chain that got no event since it was opened is not forced: what opening changed needs no durability
+     * (see {@link OpenSync}).
+     */
     @Override
     public void close() {
         lock.lock();
@@ -201,7 +287,7 @@ public final class ChainFileWriter implements AutoCloseable {
             }
         }
         try (channel) {
-            if (failure == null && policy != FsyncPolicy.NEVER) {
+            if (failure == null && policy != FsyncPolicy.NEVER && unforced) {
                 channel.force(true);
             }
         } catch (IOException e) {
