@@ -135,12 +135,24 @@ public final class ChainFileWriter implements AutoCloseable {
         }
     }
 
+    /** How long the writer lingers after a batch before it asks appenders to wake it. */
+    private static final long LINGER_NANOS = Long.getLong("theater.chain.lingerMicros", 500) * 1000;
+
     private void run() {
+        boolean lingered = false;
         while (true) {
             ArrayList<Pending> batch;
             lock.lock();
             try {
                 while (queue.isEmpty() && !closing) {
+                    if (!lingered && out != null && LINGER_NANOS > 0) {
+                        // after a batch, wait a little without asking appenders to signal: events that come in
+                        // bursts (an actor's start, a message's host call and export call) then cost the
+                        // appending thread no wake-up of this one
+                        lingered = true;
+                        awaitWork(LINGER_NANOS);
+                        continue;
+                    }
                     writerWaiting = true;
                     if (out == null) {
                         work.awaitUninterruptibly();
@@ -154,6 +166,7 @@ public final class ChainFileWriter implements AutoCloseable {
                 }
                 batch = queue;
                 queue = spare;
+                lingered = false;
             } finally {
                 lock.unlock();
             }

@@ -10,6 +10,8 @@ import com.dylibso.chicory.wasm.WasmModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -40,8 +42,36 @@ public final class Engine {
         return mode;
     }
 
-    /** Reads and compiles a module file; errors name the file. */
+    /** A module file as last loaded: reused while its size and modification time stay the same. */
+    private record LoadedFile(FileTime modified, long size, CompiledModule module) {}
+
+    private final ConcurrentMap<Path, LoadedFile> files = new ConcurrentHashMap<>();
+
+    /**
+     * Reads and compiles a module file; errors name the file. A file loaded before, with the same size and
+     * modification time, is not read again (starting many actors from one file costs one stat each).
+     */
     public CompiledModule load(Path wasmFile) {
+        Path key = wasmFile.toAbsolutePath().normalize();
+        BasicFileAttributes attributes = null;
+        try {
+            attributes = Files.readAttributes(key, BasicFileAttributes.class);
+            LoadedFile known = files.get(key);
+            if (known != null && known.size() == attributes.size() && known.modified().equals(attributes.lastModifiedTime())
+                    && known.module().sourceName().equals(wasmFile.toString())) {
+                return known.module();
+            }
+        } catch (IOException e) {
+            // not readable: reading it below reports the error with the file name
+        }
+        CompiledModule module = read(wasmFile);
+        if (attributes != null) {
+            files.put(key, new LoadedFile(attributes.lastModifiedTime(), attributes.size(), module));
+        }
+        return module;
+    }
+
+    private CompiledModule read(Path wasmFile) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(wasmFile);

@@ -83,19 +83,20 @@ public final class ActorLauncher {
             WitInstance instance = linker.instantiate();
             actor.attach(instance, handlers);
             actor.record("lifecycle/linked", Actor.reasonJson("module " + module.sha256()), null);
-            ActorExport init = exportsFor(actor, instance, "runtime").find(ACTOR, "init")
-                    .orElseThrow(() -> new HandlerException("actor '" + id + "': " + module.sourceName()
-                            + " has no export '" + ACTOR + "#init'; every actor must export it"));
+            if (exportsFor(actor, instance, "runtime").find(ACTOR, "init").isEmpty()) {
+                throw new HandlerException("actor '" + id + "': " + module.sourceName()
+                        + " has no export '" + ACTOR + "#init'; every actor must export it");
+            }
             for (Actor.NamedHandler h : handlers) {
                 h.handler().bindExports(exportsFor(actor, instance, h.type()));
             }
-            // init is queued before handlers start, so it runs before any message they deliver
-            var initResult = init.call(WitValue.TupleValue.of(new WitValue.Str(id)));
             for (Actor.NamedHandler h : handlers) {
                 h.handler().start(actor);
             }
+            // init runs here, before the mailbox thread starts, so it precedes any message handlers deliver
+            await(actor.callBeforeMailbox(instance.export(actorInterface, "init"), actorInterface.function("init").orElseThrow(),
+                    WitValue.TupleValue.of(new WitValue.Str(id))));
             actor.startMailbox();
-            await(initResult);
             actor.running();
             return actor;
         } catch (RuntimeException e) {
