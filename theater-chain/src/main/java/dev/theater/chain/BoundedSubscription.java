@@ -69,8 +69,8 @@ final class BoundedSubscription implements Subscription {
                 if (cancelled) {
                     break;
                 }
+                delivered.incrementAndGet(); // counted as handed over before the listener runs, so it sees the count
                 listener.onEvent(d.event);
-                delivered.incrementAndGet();
             }
         } catch (InterruptedException e) {
             // closed by the subscriber

@@ -45,7 +45,7 @@ public final class Actor implements ActorHandle {
     private volatile String stopReason = "";
     private WitInstance instance;
     private List<NamedHandler> handlers = List.of();
-    private Thread thread;
+    private volatile Thread thread;
 
     /** A handler with the type it was created for. */
     record NamedHandler(String type, Handler handler) {}
@@ -71,8 +71,14 @@ public final class Actor implements ActorHandle {
         thread = Thread.ofVirtual().name("actor-" + id).start(this::serve);
     }
 
+    /** init returned ok; unless a stop began meanwhile (e.g. init called runtime.shutdown), the actor runs. */
     void running() {
-        status = ActorStatus.RUNNING;
+        synchronized (this) {
+            if (status != ActorStatus.STARTING) {
+                return;
+            }
+            status = ActorStatus.RUNNING;
+        }
         record("lifecycle/running", new byte[0], null);
     }
 
@@ -239,11 +245,14 @@ public final class Actor implements ActorHandle {
     }
 
     void failed(String reason) {
-        if (status == ActorStatus.RUNNING || status == ActorStatus.STARTING) {
+        synchronized (this) {
+            if (status != ActorStatus.RUNNING && status != ActorStatus.STARTING) {
+                return;
+            }
             status = ActorStatus.FAILED;
             stopReason = reason;
-            requestStop(reason);
         }
+        requestStop(reason);
     }
 
     /**
@@ -256,13 +265,17 @@ public final class Actor implements ActorHandle {
             await(stopped);
             return;
         }
-        if (status != ActorStatus.FAILED) {
-            stopReason = reason;
-            status = ActorStatus.STOPPING;
+        synchronized (this) {
+            if (status != ActorStatus.FAILED) {
+                stopReason = reason;
+                status = ActorStatus.STOPPING;
+            }
         }
         record("lifecycle/stopping", reasonJson(stopReason), null);
         mailbox.stop();
-        if (thread != null && Thread.currentThread() != thread) {
+        if (thread == null) {
+            mailbox.drain(stopReason); // it never started (init failed): reject what handlers queued meanwhile
+        } else if (Thread.currentThread() != thread) {
             // the current call gets the handler deadline to finish; then its thread is interrupted, which
             // ends a guest loop and releases a host call blocked on another actor (e.g. a request)
             if (!awaitFor(finished, handlerStopTimeout)) {
