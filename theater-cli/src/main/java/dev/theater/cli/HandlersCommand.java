@@ -1,0 +1,48 @@
+package dev.theater.cli;
+
+import dev.theater.api.handler.HandlerProvider;
+import dev.theater.core.plugin.HandlerRegistry;
+import dev.theater.core.plugin.PluginProblem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code theater handlers}: the handler types this installation can give actors, where each comes from, and problems. */
+@Command(name = "handlers", mixinStandardHelpOptions = true,
+        description = "Lists the handler types found (plugins folder and module path), their WIT interfaces and origin.")
+final class HandlersCommand implements Callable<Integer> {
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "handler plugin jars (default: the plugins folder of this distribution)")
+    Path plugins;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        HandlerRegistry.Builder builder = HandlerRegistry.builder();
+        Path folder = plugins != null ? plugins : Distribution.pluginsFolder().orElse(null);
+        if (folder != null) {
+            builder.pluginsDirectory(folder);
+        }
+        try (HandlerRegistry registry = builder.build()) {
+            for (String type : registry.types()) {
+                HandlerProvider provider = registry.provider(type).orElseThrow();
+                out.println(type + "  imports " + provider.imports().stream().sorted().toList()
+                        + "  exports " + provider.exports().stream().sorted().toList()
+                        + "  from " + registry.origin(type));
+            }
+            for (PluginProblem problem : registry.problems()) {
+                out.println("problem: " + problem);
+            }
+            out.flush();
+            return registry.problems().stream().anyMatch(p -> p.severity() == PluginProblem.Severity.ERROR) ? 2 : 0;
+        }
+    }
+}
