@@ -8,7 +8,6 @@ module dev.theater.core {
     requires com.dylibso.chicory.compiler;
     requires com.electronwill.nightconfig.core;
     requires com.electronwill.nightconfig.toml;
-    requires tools.jackson.core;
     requires pf4j; // automatic module (no module name in PF4J 3.15.0)
     requires org.slf4j; // PF4J's logging API: an explicit module, not resolved through the automatic one
     requires com.github.zafarkhaja.semver; // PF4J's version checks

@@ -2,13 +2,9 @@ package dev.theater.core.runtime;
 
 import dev.theater.api.wit.WitType;
 import dev.theater.api.wit.WitValue;
-import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes WIT values as the JSON of chain events, guided by their types so that records, variants,
@@ -20,132 +16,132 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class WitJson {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     private WitJson() {
     }
 
     /** A chain event payload: {@code {"<name>": value, ...}} for the given named values. */
     static byte[] object(List<String> names, List<WitType> types, List<WitValue> values) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
-            g.writeStartObject();
-            for (int i = 0; i < names.size(); i++) {
-                g.writeName(names.get(i));
-                write(g, types.get(i), values.get(i));
+        JsonOut out = new JsonOut();
+        out.raw('{');
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                out.raw(',');
             }
-            g.writeEndObject();
+            out.name(names.get(i));
+            write(out, types.get(i), values.get(i));
         }
-        return out.toByteArray();
+        return out.raw('}').toByteArray();
     }
 
-    /** Writes {@code value} of type {@code type}; a value that does not fit its type is written as its toString. */
-    static void write(JsonGenerator g, WitType type, WitValue value) {
+    /** Writes {@code value} of type {@code type}; where the type does not describe the value, names fall back to indexes. */
+    static void write(JsonOut out, WitType type, WitValue value) {
         switch (value) {
-            case WitValue.Bool v -> g.writeBoolean(v.value());
-            case WitValue.S8 v -> g.writeNumber(v.value());
-            case WitValue.U8 v -> g.writeNumber(v.value());
-            case WitValue.S16 v -> g.writeNumber(v.value());
-            case WitValue.U16 v -> g.writeNumber(v.value());
-            case WitValue.S32 v -> g.writeNumber(v.value());
-            case WitValue.U32 v -> g.writeNumber(v.value());
-            case WitValue.S64 v -> g.writeNumber(v.value());
-            case WitValue.U64 v -> g.writeNumber(new java.math.BigInteger(Long.toUnsignedString(v.value())));
-            case WitValue.F32 v -> writeFloat(g, v.value());
-            case WitValue.F64 v -> writeFloat(g, v.value());
-            case WitValue.Char v -> g.writeString(Character.toString(v.codePoint()));
-            case WitValue.Str v -> g.writeString(v.value());
-            case WitValue.Bytes v -> writeBytes(g, v.value());
+            case WitValue.Bool v -> out.bool(v.value());
+            case WitValue.S8 v -> out.number(v.value());
+            case WitValue.U8 v -> out.number(v.value());
+            case WitValue.S16 v -> out.number(v.value());
+            case WitValue.U16 v -> out.number(v.value());
+            case WitValue.S32 v -> out.number(v.value());
+            case WitValue.U32 v -> out.number(v.value());
+            case WitValue.S64 v -> out.number(v.value());
+            case WitValue.U64 v -> out.unsigned(v.value());
+            case WitValue.F32 v -> out.number(v.value(), true);
+            case WitValue.F64 v -> out.number(v.value(), false);
+            case WitValue.Char v -> out.string(Character.toString(v.codePoint()));
+            case WitValue.Str v -> out.string(v.value());
+            case WitValue.Bytes v -> writeBytes(out, v.value());
             case WitValue.ListValue v -> {
                 WitType element = type instanceof WitType.ListOf l ? l.element() : WitType.Primitive.STRING;
-                g.writeStartArray();
-                for (WitValue e : v.elements()) {
-                    write(g, element, e);
+                out.raw('[');
+                for (int i = 0; i < v.elements().size(); i++) {
+                    if (i > 0) {
+                        out.raw(',');
+                    }
+                    write(out, element, v.elements().get(i));
                 }
-                g.writeEndArray();
+                out.raw(']');
             }
             case WitValue.OptionValue v -> {
                 if (v.value().isEmpty()) {
-                    g.writeNull();
+                    out.nullValue();
                 } else {
-                    write(g, type instanceof WitType.OptionOf o ? o.some() : WitType.Primitive.STRING, v.value().get());
+                    write(out, type instanceof WitType.OptionOf o ? o.some() : WitType.Primitive.STRING, v.value().get());
                 }
             }
             case WitValue.ResultValue v -> {
-                g.writeStartObject();
-                g.writeName(v.ok() ? "ok" : "err");
+                out.raw('{').name(v.ok() ? "ok" : "err");
                 Optional<WitType> side = type instanceof WitType.Result r ? (v.ok() ? r.ok() : r.err()) : Optional.empty();
-                writeOptionalPayload(g, side, v.payload());
-                g.writeEndObject();
+                writeOptionalPayload(out, side, v.payload());
+                out.raw('}');
             }
             case WitValue.TupleValue v -> {
                 List<WitType> types = type instanceof WitType.Tuple t ? t.elements() : List.of();
-                g.writeStartArray();
+                out.raw('[');
                 for (int i = 0; i < v.elements().size(); i++) {
-                    write(g, i < types.size() ? types.get(i) : WitType.Primitive.STRING, v.elements().get(i));
+                    if (i > 0) {
+                        out.raw(',');
+                    }
+                    write(out, i < types.size() ? types.get(i) : WitType.Primitive.STRING, v.elements().get(i));
                 }
-                g.writeEndArray();
+                out.raw(']');
             }
             case WitValue.RecordValue v -> {
                 List<WitType.Field> fields = type instanceof WitType.Record r ? r.fields() : List.of();
-                g.writeStartObject();
+                out.raw('{');
                 for (int i = 0; i < v.fields().size(); i++) {
+                    if (i > 0) {
+                        out.raw(',');
+                    }
                     boolean known = i < fields.size();
-                    g.writeName(known ? fields.get(i).name() : "field-" + i);
-                    write(g, known ? fields.get(i).type() : WitType.Primitive.STRING, v.fields().get(i));
+                    out.name(known ? fields.get(i).name() : "field-" + i);
+                    write(out, known ? fields.get(i).type() : WitType.Primitive.STRING, v.fields().get(i));
                 }
-                g.writeEndObject();
+                out.raw('}');
             }
             case WitValue.VariantValue v -> {
-                g.writeStartObject();
+                out.raw('{');
                 if (type instanceof WitType.Variant t && v.caseIndex() < t.cases().size()) {
-                    g.writeName(t.cases().get(v.caseIndex()).name());
-                    writeOptionalPayload(g, t.cases().get(v.caseIndex()).payload(), v.payload());
+                    out.name(t.cases().get(v.caseIndex()).name());
+                    writeOptionalPayload(out, t.cases().get(v.caseIndex()).payload(), v.payload());
                 } else {
-                    g.writeName("case-" + v.caseIndex());
-                    writeOptionalPayload(g, Optional.empty(), v.payload());
+                    out.name("case-" + v.caseIndex());
+                    writeOptionalPayload(out, Optional.empty(), v.payload());
                 }
-                g.writeEndObject();
+                out.raw('}');
             }
-            case WitValue.EnumValue v -> g.writeString(type instanceof WitType.Enum t && v.caseIndex() < t.cases().size()
+            case WitValue.EnumValue v -> out.string(type instanceof WitType.Enum t && v.caseIndex() < t.cases().size()
                     ? t.cases().get(v.caseIndex()) : "case-" + v.caseIndex());
             case WitValue.FlagsValue v -> {
                 List<String> names = type instanceof WitType.Flags f ? f.flags() : List.of();
-                g.writeStartArray();
+                out.raw('[');
+                boolean first = true;
                 for (int bit = 0; bit < 32; bit++) {
                     if ((v.bits() & (1 << bit)) != 0) {
-                        g.writeString(bit < names.size() ? names.get(bit) : "flag-" + bit);
+                        if (!first) {
+                            out.raw(',');
+                        }
+                        first = false;
+                        out.string(bit < names.size() ? names.get(bit) : "flag-" + bit);
                     }
                 }
-                g.writeEndArray();
+                out.raw(']');
             }
         }
     }
 
-    private static void writeOptionalPayload(JsonGenerator g, Optional<WitType> type, Optional<WitValue> payload) {
+    private static void writeOptionalPayload(JsonOut out, Optional<WitType> type, Optional<WitValue> payload) {
         if (payload.isEmpty()) {
-            g.writeNull();
+            out.nullValue();
         } else {
-            write(g, type.orElse(WitType.Primitive.STRING), payload.get());
+            write(out, type.orElse(WitType.Primitive.STRING), payload.get());
         }
     }
 
-    private static void writeFloat(JsonGenerator g, double value) {
-        if (Double.isFinite(value)) {
-            g.writeNumber(value);
-        } else {
-            g.writeString(Double.toString(value));
-        }
-    }
-
-    private static void writeBytes(JsonGenerator g, byte[] bytes) {
+    private static void writeBytes(JsonOut out, byte[] bytes) {
         if (isUtf8(bytes)) {
-            g.writeUTF8String(bytes, 0, bytes.length); // escapes as it copies: no String in between
+            out.utf8String(bytes); // escapes as it copies: no String in between
         } else {
-            g.writeStartObject();
-            g.writeName("base64");
-            g.writeString(Base64.getEncoder().encodeToString(bytes));
-            g.writeEndObject();
+            out.raw('{').name("base64").string(Base64.getEncoder().encodeToString(bytes)).raw('}');
         }
     }
 

@@ -66,4 +66,49 @@ class WitJsonTest {
                 + "\"shape\":{\"dot\":null},\"out\":{\"ok\":\"{\\\"k\\\":1}\"},\"big\":18446744073709551615,"
                 + "\"raw\":{\"base64\":\"/wA=\"}}");
     }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** Any string, written as a JSON string and read back by Jackson, is the same text (lone surrogates become '?'). */
+    @Property(tries = 3000)
+    void stringsRoundTripThroughAJsonParser(@ForAll String text) {
+        String expected = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        byte[] json = WitJson.object(List.of("s"), List.of(WitType.Primitive.STRING), List.of(new WitValue.Str(text)));
+
+        assertThat(JSON.readTree(json).get("s").asString()).isEqualTo(expected);
+    }
+
+    /** Valid UTF-8 bytes are written as the text they encode; anything else as base64 of the exact bytes. */
+    @Property(tries = 3000)
+    void bytesRoundTripThroughAJsonParser(@ForAll @Size(max = 40) byte[] bytes, @ForAll String text) {
+        for (byte[] payload : List.of(bytes, text.getBytes(StandardCharsets.UTF_8))) {
+            byte[] json = WitJson.object(List.of("b"), List.of(new WitType.ListOf(WitType.Primitive.U8)),
+                    List.of(new WitValue.Bytes(payload)));
+            var node = JSON.readTree(json).get("b");
+            if (node.isString()) {
+                assertThat(node.asString().getBytes(StandardCharsets.UTF_8)).isEqualTo(payload);
+            } else {
+                assertThat(java.util.Base64.getDecoder().decode(node.get("base64").asString())).isEqualTo(payload);
+            }
+        }
+    }
+
+    @Property(tries = 1000)
+    void numbersRoundTrip(@ForAll long n, @ForAll double d, @ForAll float f) {
+        byte[] json = WitJson.object(List.of("s", "u", "d", "f"),
+                List.of(WitType.Primitive.S64, WitType.Primitive.U64, WitType.Primitive.F64, WitType.Primitive.F32),
+                List.of(new WitValue.S64(n), new WitValue.U64(n), new WitValue.F64(d), new WitValue.F32(f)));
+        var tree = JSON.readTree(json);
+
+        assertThat(tree.get("s").asLong()).isEqualTo(n);
+        assertThat(tree.get("u").bigIntegerValue().toString()).isEqualTo(Long.toUnsignedString(n));
+        if (Double.isFinite(d)) {
+            assertThat(tree.get("d").asDouble()).isEqualTo(d);
+        } else {
+            assertThat(tree.get("d").asString()).isEqualTo(Double.toString(d));
+        }
+        if (Float.isFinite(f)) {
+            assertThat((float) tree.get("f").asDouble()).isEqualTo(f);
+        }
+    }
 }
