@@ -2,61 +2,31 @@ package dev.theater.core.abi;
 
 import dev.theater.api.wit.WitType;
 import dev.theater.api.wit.WitValue;
-import dev.theater.core.engine.CoreType;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /** {@code string} in the spec's "utf8" encoding: (pointer, byte length), validated when lifted. */
-final class StringCodec extends Codec {
+final class StringCodec extends ByteRangeCodec {
 
     /** The spec's MAX_STRING_BYTE_LENGTH. */
     static final long MAX_BYTES = (1L << 31) - 1;
 
     StringCodec() {
-        super(WitType.Primitive.STRING, 8, 4, CoreType.I32, CoreType.I32);
-    }
-
-    @Override
-    void lowerFlat(AbiContext cx, WitValue value, long[] out, int at) {
-        byte[] bytes = bytesOf(cx, value);
-        out[at] = copyIn(cx, bytes);
-        out[at + 1] = bytes.length;
-    }
-
-    @Override
-    void store(AbiContext cx, WitValue value, int ptr) {
-        byte[] bytes = bytesOf(cx, value);
-        int begin = copyIn(cx, bytes);
-        cx.memory().writeInt(ptr, begin);
-        cx.memory().writeInt(ptr + 4, bytes.length);
-    }
-
-    @Override
-    WitValue liftFlat(AbiContext cx, long[] in, int at) {
-        return read(cx, (int) in[at], (int) in[at + 1]);
-    }
-
-    @Override
-    WitValue load(AbiContext cx, int ptr) {
-        return read(cx, cx.memory().readInt(ptr), cx.memory().readInt(ptr + 4));
+        super(WitType.Primitive.STRING);
     }
 
     // Java's encoder turns unpaired surrogates into '?': a Java String that is not valid Unicode cannot cross.
-    private byte[] bytesOf(AbiContext cx, WitValue value) {
+    @Override
+    byte[] bytesOf(AbiContext cx, WitValue value) {
         if (value instanceof WitValue.Str(String s)) {
             return s.getBytes(StandardCharsets.UTF_8);
         }
         throw cx.wrongValue(type, value);
     }
 
-    private int copyIn(AbiContext cx, byte[] bytes) {
-        int ptr = cx.allocate(1, bytes.length, type);
-        cx.memory().writeBytes(ptr, bytes, 0, bytes.length);
-        return ptr;
-    }
-
-    private WitValue read(AbiContext cx, int ptr, int length) {
+    @Override
+    WitValue read(AbiContext cx, int ptr, int length) {
         long len = Integer.toUnsignedLong(length);
         if (len > MAX_BYTES) {
             throw cx.liftError(type, "length " + len + " exceeds the maximum of " + MAX_BYTES + " bytes");
