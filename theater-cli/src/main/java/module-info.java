@@ -2,7 +2,6 @@
 module dev.theater.cli {
     requires dev.theater.core;
     requires info.picocli;
-    requires tools.jackson.databind;
     requires java.logging;
     opens dev.theater.cli to info.picocli;
 }

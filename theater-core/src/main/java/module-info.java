@@ -1,8 +1,15 @@
-/** The Theater core: WIT parsing, the canonical ABI, the engine facade over Chicory, and the actor runtime. */
+/**
+ * The Theater core: the runtime that starts actors from manifests, links them to handlers, runs them on the
+ * engine and records their chains. What it exports is the embedding API: {@code dev.theater.core}
+ * ({@code Theater}, {@code ActorRef}, start options, statuses and the errors {@code Theater.start} throws),
+ * {@code dev.theater.core.manifest} (parsed manifests) and {@code dev.theater.core.plugin} (the handler
+ * registry and plugin problems). The canonical ABI, the engine over Chicory, the runtime's internals and
+ * the TOML reader are not exported; handlers see only {@code dev.theater.api}.
+ */
 module dev.theater.core {
     requires transitive dev.theater.api;
     requires transitive dev.theater.chain;
-    requires transitive dev.theater.wit;
+    requires dev.theater.wit;
     requires com.dylibso.chicory.wasm;
     requires com.dylibso.chicory.runtime;
     requires com.dylibso.chicory.compiler;
@@ -13,9 +20,6 @@ module dev.theater.core {
     requires com.github.zafarkhaja.semver; // PF4J's version checks
     uses dev.theater.api.handler.HandlerProvider;
     exports dev.theater.core;
-    exports dev.theater.core.engine;
-    exports dev.theater.core.abi;
-    exports dev.theater.core.abi.link;
     exports dev.theater.core.manifest;
     exports dev.theater.core.plugin;
 }

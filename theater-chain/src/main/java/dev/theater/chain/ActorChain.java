@@ -4,7 +4,6 @@ import dev.theater.chain.file.ChainFileScanner;
 import dev.theater.chain.file.ChainFileWriter;
 import dev.theater.chain.file.ScanResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.InstantSource;
@@ -75,7 +74,7 @@ public final class ActorChain implements AutoCloseable {
      * Appends an event stamped with the store's clock, linked to the current head. Costs one encoding, one
      * SHA-256 and an enqueue; never waits for disk or subscribers.
      *
-     * @throws ChainException when the chain is closed or its writer has failed
+     * @throws ChainException when the chain is closed, its writer has failed, or a string is not valid Unicode
      */
     public ChainEvent append(String eventType, byte[] data, Optional<String> description) {
         Objects.requireNonNull(eventType, "eventType");
@@ -84,14 +83,19 @@ public final class ActorChain implements AutoCloseable {
         lock.lock();
         try {
             if (closed) {
-                throw new ChainException("actor '" + actorId + "': chain " + file + " is closed");
+                throw new ChainException(actorId, "chain " + file + " is closed", null);
             }
             long timestamp = clock.millis();
-            if (!eventType.equals(lastType)) { // event types repeat: encode each new one once
-                lastTypeUtf8 = EventHashing.utf8("event type", eventType);
-                lastType = eventType;
+            byte[] desc;
+            try {
+                if (!eventType.equals(lastType)) { // event types repeat: encode each new one once
+                    lastTypeUtf8 = EventHashing.utf8("event type", eventType);
+                    lastType = eventType;
+                }
+                desc = description.isPresent() ? EventHashing.utf8("description", description.get()) : null;
+            } catch (IllegalArgumentException e) {
+                throw new ChainException(actorId, "cannot append a '" + eventType + "' event: " + e.getMessage(), e);
             }
-            byte[] desc = description.isPresent() ? EventHashing.utf8("description", description.get()) : null;
             byte[] canonical = EventHashing.encode(head, lastTypeUtf8, data, timestamp, desc);
             byte[] hashBytes = digest.digest(canonical);
             Hash hash = new Hash(hashBytes);
@@ -179,7 +183,7 @@ public final class ActorChain implements AutoCloseable {
             }
         });
         if (r.failure().isPresent()) {
-            throw new ChainIntegrityException("actor '" + actorId + "': chain file " + file + ": "
+            throw new ChainIntegrityException(actorId, "chain file " + file + ": "
                     + r.failure().get().describe(), r.failure().get());
         }
     }
@@ -195,7 +199,7 @@ public final class ActorChain implements AutoCloseable {
         try {
             return ChainFileScanner.scan(file, writer.writtenEnd(), sink);
         } catch (IOException e) {
-            throw new UncheckedIOException("actor '" + actorId + "': reading chain file " + file + " failed", e);
+            throw new ChainException(actorId, "reading chain file " + file + " failed: " + e, e);
         }
     }
 
@@ -214,7 +218,7 @@ public final class ActorChain implements AutoCloseable {
         lock.lock();
         try {
             if (closed) {
-                throw new ChainException("actor '" + actorId + "': chain " + file + " is closed");
+                throw new ChainException(actorId, "chain " + file + " is closed", null);
             }
             BoundedSubscription s = new BoundedSubscription("chain-subscriber-" + actorId, listener, capacity,
                     subscribers::remove);

@@ -4,11 +4,16 @@ import dev.theater.api.TheaterException;
 
 /** Something went wrong with a chain: I/O, misuse, or a failed integrity check. */
 public class ChainException extends TheaterException {
-    public ChainException(String message) {
-        super(message);
+    public ChainException(String detail) {
+        super(Phase.CHAIN, detail);
     }
 
-    public ChainException(String message, Throwable cause) {
-        super(message, cause);
+    public ChainException(String detail, Throwable cause) {
+        super(Phase.CHAIN, detail, cause);
+    }
+
+    /** An error about actor {@code actorId}'s chain. */
+    public ChainException(String actorId, String detail, Throwable cause) {
+        super(Phase.CHAIN, actorId, detail, cause);
     }
 }

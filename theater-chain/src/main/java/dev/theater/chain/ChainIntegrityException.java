@@ -6,8 +6,14 @@ import java.util.Objects;
 public final class ChainIntegrityException extends ChainException {
     private final transient ChainFailure failure;
 
-    public ChainIntegrityException(String message, ChainFailure failure) {
-        super(message);
+    public ChainIntegrityException(String detail, ChainFailure failure) {
+        super(detail);
+        this.failure = Objects.requireNonNull(failure, "failure");
+    }
+
+    /** An integrity failure of actor {@code actorId}'s chain. */
+    public ChainIntegrityException(String actorId, String detail, ChainFailure failure) {
+        super(actorId, detail, null);
         this.failure = Objects.requireNonNull(failure, "failure");
     }
 

@@ -5,7 +5,6 @@ import dev.theater.chain.file.ChainFileScanner;
 import dev.theater.chain.file.ChainFileWriter;
 import dev.theater.chain.file.ScanResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -77,7 +76,7 @@ public final class ChainStore implements AutoCloseable {
                     .forEach(n -> ids.add(ActorIds.actorId(n)));
             return ids;
         } catch (IOException e) {
-            throw new UncheckedIOException("listing chains in " + chains + " failed", e);
+            throw new ChainException("listing chains in " + chains + " failed: " + e, e);
         }
     }
 
@@ -94,7 +93,7 @@ public final class ChainStore implements AutoCloseable {
         ActorChain[] created = new ActorChain[1];
         open.compute(actorId, (id, existing) -> {
             if (existing != null) {
-                throw new ChainException("actor '" + actorId + "': chain " + file + " is already open");
+                throw new ChainException(actorId, "chain " + file + " is already open", null);
             }
             created[0] = openFile(actorId, file);
             return created[0];
@@ -137,7 +136,7 @@ public final class ChainStore implements AutoCloseable {
                 scan = ChainFileScanner.scan(file, ch, Long.MAX_VALUE, null);
                 if (scan.failure().isPresent() && !scan.cutTail()) {
                     ChainFailure f = scan.failure().get();
-                    throw new ChainIntegrityException("actor '" + actorId + "': chain file " + file + " is damaged: "
+                    throw new ChainIntegrityException(actorId, "chain file " + file + " is damaged: "
                             + f.describe() + "; it was left unchanged", f);
                 }
                 changed = false;
@@ -162,7 +161,7 @@ public final class ChainStore implements AutoCloseable {
             return new ActorChain(actorId, file, writer, scan, clock, subscriberCapacity, () -> open.remove(actorId));
         } catch (IOException e) {
             closeQuietly(ch);
-            throw new ChainException("actor '" + actorId + "': opening chain file " + file + " failed: " + e, e);
+            throw new ChainException(actorId, "opening chain file " + file + " failed: " + e, e);
         } catch (RuntimeException e) {
             closeQuietly(ch);
             throw e;
@@ -192,7 +191,7 @@ public final class ChainStore implements AutoCloseable {
             lock = null;
         }
         if (lock == null) {
-            throw new ChainException("actor '" + actorId + "': chain " + file + " is already open in another store or process");
+            throw new ChainException(actorId, "chain " + file + " is already open in another store or process", null);
         }
         return lock;
     }
@@ -222,7 +221,7 @@ public final class ChainStore implements AutoCloseable {
             ScanResult r = ChainFileScanner.scan(file, null);
             return new VerificationReport(file.toString(), r.validCount(), r.head(), r.failure());
         } catch (IOException e) {
-            throw new UncheckedIOException("reading chain file " + file + " failed", e);
+            throw new ChainException("reading chain file " + file + " failed: " + e, e);
         }
     }
 
@@ -236,7 +235,7 @@ public final class ChainStore implements AutoCloseable {
                         r.failure().get());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("reading chain file " + file + " failed", e);
+            throw new ChainException("reading chain file " + file + " failed: " + e, e);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.theater.cli;
 
+import dev.theater.api.TheaterException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ final class Durations {
     static Duration parse(String text, String option) {
         Matcher m = FORM.matcher(text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException(option + " must be a number followed by ms, s or m (e.g. 2s), was '"
+            throw new TheaterException(TheaterException.Phase.RUNTIME, option + " must be a number followed by ms, s or m (e.g. 2s), was '"
                     + text + "'");
         }
         long n = Long.parseLong(m.group(1));

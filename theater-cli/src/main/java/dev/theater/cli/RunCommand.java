@@ -1,13 +1,17 @@
 package dev.theater.cli;
 
+import dev.theater.api.TheaterException;
 import dev.theater.chain.ChainEvent;
 import dev.theater.chain.ChainListener;
 import dev.theater.chain.ChainStore;
 import dev.theater.chain.VerificationReport;
+import dev.theater.chain.json.JsonReader;
+import dev.theater.chain.json.JsonValue.JObject;
+import dev.theater.chain.json.JsonValue.JString;
 import dev.theater.core.ActorRef;
 import dev.theater.core.StartOptions;
 import dev.theater.core.Theater;
-import dev.theater.core.engine.EngineMode;
+import dev.theater.core.EngineMode;
 import dev.theater.core.manifest.ManifestParser;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +28,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code theater run <manifest>...}: starts an actor system, one actor per manifest in the order given,
@@ -37,7 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class RunCommand implements Callable<Integer> {
 
     private static final String LOG_EVENT = "theater:simple/runtime/log";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Parameters(arity = "1..*", paramLabel = "MANIFEST", description = "actor manifests (TOML), started in this order")
     List<Path> manifests = new ArrayList<>();
@@ -119,10 +120,10 @@ final class RunCommand implements Callable<Integer> {
             for (String send : sends) {
                 int eq = send.indexOf('=');
                 if (eq <= 0) {
-                    throw new IllegalArgumentException("--send must be ACTOR=MESSAGE, was '" + send + "'");
+                    throw new TheaterException(TheaterException.Phase.RUNTIME, "--send must be ACTOR=MESSAGE, was '" + send + "'");
                 }
                 String target = send.substring(0, eq);
-                ActorRef actor = theater.actor(target).orElseThrow(() -> new IllegalArgumentException(
+                ActorRef actor = theater.actor(target).orElseThrow(() -> new TheaterException(TheaterException.Phase.RUNTIME,
                         "--send: no running actor '" + target + "'; running: " + theater.actorIds()));
                 actor.send(send.substring(eq + 1).getBytes(StandardCharsets.UTF_8)).join();
             }
@@ -146,13 +147,22 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The {@code msg} argument of a recorded {@code runtime.log} call: {@code {"args":{"msg":"..."}}}. */
+    static String logLine(byte[] data) {
+        if (JsonReader.parse(data) instanceof JObject call && call.get("args").orElse(null) instanceof JObject args
+                && args.get("msg").orElse(null) instanceof JString msg) {
+            return msg.value();
+        }
+        throw new TheaterException(TheaterException.Phase.CHAIN, "a runtime.log event without args.msg: "
+                + new String(data, StandardCharsets.UTF_8));
+    }
+
     /** Prints the actor's {@code runtime.log} lines as they reach its chain. */
     private record LogPrinter(String actor, PrintWriter out, CountDownLatch closed) implements ChainListener {
         @Override
         public void onEvent(ChainEvent event) {
             if (event.eventType().equals(LOG_EVENT)) {
-                JsonNode msg = JSON.readTree(event.data()).path("args").path("msg");
-                out.println(actor + ": " + msg.asString());
+                out.println(actor + ": " + logLine(event.data()));
                 out.flush();
             }
         }

@@ -82,7 +82,7 @@ class RunCommandTest {
 
         assertThat(exit).isEqualTo(1);
         // (the test class path holds the handler jars too, so duplicate-type warnings may come first)
-        assertThat(err.toString().lines().reduce((a, b) -> b).orElseThrow()).isEqualTo("theater: actor 'bad' failed to start: "
+        assertThat(err.toString().lines().reduce((a, b) -> b).orElseThrow()).isEqualTo("theater: actor 'bad': "
                 + ROOT.resolve("test-actors/bad-signature/bad-signature.wasm") + ": import 'theater:simple/runtime.log' has core signature (i32) -> () but WIT 'log: func(msg: string)'"
                 + " needs (i32, i32) -> ()");
     }

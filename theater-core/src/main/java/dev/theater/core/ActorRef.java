@@ -6,7 +6,6 @@ import dev.theater.chain.ChainEvent;
 import dev.theater.chain.ChainListener;
 import dev.theater.chain.Subscription;
 import dev.theater.core.runtime.Actor;
-import dev.theater.core.ActorStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -35,14 +34,22 @@ public final class ActorRef {
         return actor.status();
     }
 
-    /** Why it stopped or failed; empty while running. */
-    public String stopReason() {
+    /** Why it stopped or failed; empty while it starts or runs. */
+    public Optional<String> stopReason() {
         return actor.stopReason();
+    }
+
+    /**
+     * Completes with the final status ({@link ActorStatus#STOPPED} or {@link ActorStatus#FAILED}) once the actor
+     * has stopped, its handlers have stopped and its chain is closed: wait on this instead of polling the status.
+     */
+    public CompletableFuture<ActorStatus> stopped() {
+        return actor.stopped();
     }
 
     /** The current state (JSON bytes), empty when it has none. */
     public Optional<byte[]> state() {
-        return actor.state();
+        return actor.handle().state();
     }
 
     /** Sends a one-way message to the actor's {@code handle-send}; completes when it has been handled. */
@@ -56,14 +63,14 @@ public final class ActorRef {
     }
 
     private MessageEndpoint endpoint() {
-        return actor.handler(MessageEndpoint.class).orElseThrow(() -> new TheaterException("actor '" + id()
-                + "' has no handler that accepts messages; its manifest lists " + actor.handlerTypes()
-                + "; add [[handlers]] type = \"message-server\""));
+        return actor.handler(MessageEndpoint.class).orElseThrow(() -> new TheaterException(TheaterException.Phase.RUNTIME,
+                id(), "it has no handler that accepts messages; its manifest lists " + actor.handlerTypes()
+                + "; add [[handlers]] type = \"message-server\"", null));
     }
 
     /** The chain so far. */
     public List<ChainEvent> chain() {
-        return actor.actorChainEvents();
+        return actor.chainEvents();
     }
 
     /** Subscribes to the actor's events from now on; a slow listener loses events and is told how many. */

@@ -8,7 +8,6 @@ import dev.theater.chain.ActorChain;
 import dev.theater.chain.ChainStore;
 import dev.theater.chain.FsyncPolicy;
 import dev.theater.core.engine.Engine;
-import dev.theater.core.engine.EngineMode;
 import dev.theater.core.manifest.ActorManifest;
 import dev.theater.core.manifest.ManifestParser;
 import dev.theater.core.plugin.HandlerRegistry;
@@ -45,7 +44,8 @@ public final class Theater implements AutoCloseable {
     private final ChainStore chains;
     private final HandlerRegistry registry;
     private final ActorLauncher launcher;
-    private final Map<String, ActorRef> actors = new ConcurrentHashMap<>();
+    private final Map<String, ActorRef> actors = new ConcurrentHashMap<>(); // running (or stopping) actors only
+    private final Set<String> reserved = ConcurrentHashMap.newKeySet();    // ids taken by a start in progress
     private volatile boolean closed;
 
     private Theater(Builder b) {
@@ -94,13 +94,13 @@ public final class Theater implements AutoCloseable {
      */
     public ActorRef start(ActorManifest manifest, StartOptions options) {
         if (closed) {
-            throw new TheaterException("this Theater is closed");
+            throw new TheaterException(TheaterException.Phase.RUNTIME, "this Theater is closed");
         }
         String id = options.id().orElse(manifest.name());
-        ActorRef placeholder = new ActorRef(null);
-        if (actors.putIfAbsent(id, placeholder) != null) {
-            throw new TheaterException(manifest.source() + ": an actor with id '" + id + "' is already running;"
-                    + " give this one another id");
+        if (!reserved.add(id) || actors.containsKey(id)) {
+            reserved.remove(id);
+            throw new TheaterException(TheaterException.Phase.RUNTIME, manifest.source() + ": an actor with id '" + id
+                    + "' is already running; give this one another id");
         }
         try {
             Optional<byte[]> initial = options.initialState().or(() -> manifest.initState().map(s -> s.bytes()));
@@ -110,26 +110,19 @@ public final class Theater implements AutoCloseable {
             ActorRef ref = new ActorRef(actor);
             actors.put(id, ref);
             return ref;
-        } catch (RuntimeException e) {
-            actors.remove(id, placeholder);
-            throw e;
+        } finally {
+            reserved.remove(id);
         }
     }
 
     /** A running actor by id. */
     public Optional<ActorRef> actor(String id) {
-        return Optional.ofNullable(actors.get(id)).filter(r -> r.actor() != null);
+        return Optional.ofNullable(actors.get(id));
     }
 
     /** The ids of the running actors, sorted. */
     public Set<String> actorIds() {
-        Set<String> ids = new TreeSet<>();
-        actors.forEach((id, ref) -> {
-            if (ref.actor() != null) {
-                ids.add(id);
-            }
-        });
-        return ids;
+        return new TreeSet<>(actors.keySet());
     }
 
     /** The handler types this runtime can give actors. */
@@ -151,9 +144,7 @@ public final class Theater implements AutoCloseable {
         closed = true;
         Collection<ActorRef> running = new ArrayList<>(actors.values());
         for (ActorRef ref : running) {
-            if (ref.actor() != null) {
-                ref.stop();
-            }
+            ref.stop();
         }
         registry.close();
         chains.close();
@@ -163,7 +154,7 @@ public final class Theater implements AutoCloseable {
     private final class Services implements RuntimeServices {
         @Override
         public Optional<ActorHandle> actor(String actorId) {
-            return Theater.this.actor(actorId).map(ActorRef::actor);
+            return Theater.this.actor(actorId).map(ref -> ref.actor().handle());
         }
 
         @Override

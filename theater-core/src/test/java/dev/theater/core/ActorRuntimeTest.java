@@ -12,6 +12,7 @@ import dev.theater.core.testing.TestActors;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -111,7 +112,7 @@ class ActorRuntimeTest {
 
         assertThat(failure.kind()).isEqualTo(ActorCallException.Kind.TRAP);
         assertThat(failure.getMessage()).startsWith("actor 'lifecycle': " + SEND + " trapped: ");
-        assertThat(actor.actor().awaitStopped(Duration.ofSeconds(10))).isTrue();
+        assertThat(actor.stopped().get(10, TimeUnit.SECONDS)).isEqualTo(ActorStatus.FAILED);
         assertThat(actor.status()).isEqualTo(ActorStatus.FAILED);
         assertThat(theater().actorIds()).isEmpty();
         assertThat(callFailure(actor.send(utf8("again"))).kind()).isEqualTo(ActorCallException.Kind.STOPPED);
@@ -125,9 +126,9 @@ class ActorRuntimeTest {
 
         assertThat(failure.kind()).isEqualTo(ActorCallException.Kind.TIMEOUT);
         assertThat(failure).hasMessage("actor 'lifecycle': " + SEND + " exceeded its deadline of 300 ms and was stopped");
-        assertThat(actor.actor().awaitStopped(Duration.ofSeconds(10))).isTrue();
+        assertThat(actor.stopped().get(10, TimeUnit.SECONDS)).isEqualTo(ActorStatus.FAILED);
         assertThat(actor.status()).isEqualTo(ActorStatus.FAILED);
-        assertThat(actor.stopReason()).isEqualTo(failure.getMessage());
+        assertThat(actor.stopReason()).hasValue(failure.describe());
     }
 
     @Test
@@ -170,13 +171,13 @@ class ActorRuntimeTest {
     void anUnknownHandlerTypeIsNamedWithItsLine() {
         assertThatThrownBy(() -> theater().start(manifest("lifecycle", "[[handlers]]\ntype = \"timng\"\n"), home))
                 .isInstanceOf(HandlerException.class)
-                .hasMessage("<string>:5: unknown handler type 'timng'; known types are [probe]");
+                .hasMessage("actor 'lifecycle': <string>:5: unknown handler type 'timng'; known types are [probe]");
     }
 
     @Test
     void anActorWithoutInitIsRefused() {
         assertThatThrownBy(() -> start("runaway", ""))
-                .isInstanceOf(HandlerException.class)
+                .isInstanceOf(WasmLinkException.class)
                 .hasMessage("actor 'runaway': " + TestActors.wasm("runaway")
                         + " has no export 'theater:simple/actor#init'; every actor must export it");
     }
@@ -241,7 +242,7 @@ class ActorRuntimeTest {
 
         // the guest's allocator cannot grow past one page: it traps in cabi_realloc while the host lowers the message
         assertThat(failure.kind()).isEqualTo(ActorCallException.Kind.TRAP);
-        assertThat(capped.actor().awaitStopped(Duration.ofSeconds(10))).isTrue();
+        assertThat(capped.stopped().get(10, TimeUnit.SECONDS)).isEqualTo(ActorStatus.FAILED);
         assertThat(capped.status()).isEqualTo(ActorStatus.FAILED);
         assertThat(roomy.status()).isEqualTo(ActorStatus.RUNNING);
     }

@@ -1,8 +1,8 @@
 package dev.theater.wit;
 
+import dev.theater.api.TheaterException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +25,11 @@ public final class TheaterWit {
     public static String read(String fileName) {
         try (InputStream in = TheaterWit.class.getResourceAsStream(fileName)) {
             if (in == null) {
-                throw new IllegalArgumentException("no bundled WIT file '" + fileName + "' in dev.theater.wit; have " + FILES);
+                throw new TheaterException(TheaterException.Phase.WIT, "no bundled WIT file '" + fileName + "' in dev.theater.wit; have " + FILES);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading bundled WIT file " + fileName, e);
+            throw new TheaterException(TheaterException.Phase.WIT, "reading bundled WIT file " + fileName + " failed: " + e, e);
         }
     }
 

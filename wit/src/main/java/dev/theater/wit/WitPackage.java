@@ -1,5 +1,6 @@
 package dev.theater.wit;
 
+import dev.theater.api.TheaterException;
 import dev.theater.api.wit.WitInterface;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ public record WitPackage(String name, Optional<String> version, Map<String, WitI
     public WitInterface requireInterface(String name) {
         WitInterface i = interfaces.get(name);
         if (i == null) {
-            throw new IllegalArgumentException("package '" + this.name + "' has no interface '" + name + "'; it has "
+            throw new TheaterException(TheaterException.Phase.WIT, "package '" + this.name + "' has no interface '" + name + "'; it has "
                     + interfaces.keySet());
         }
         return i;
@@ -39,7 +40,7 @@ public record WitPackage(String name, Optional<String> version, Map<String, WitI
     public WitWorld requireWorld(String name) {
         WitWorld w = worlds.get(name);
         if (w == null) {
-            throw new IllegalArgumentException("package '" + this.name + "' has no world '" + name + "'; it has "
+            throw new TheaterException(TheaterException.Phase.WIT, "package '" + this.name + "' has no world '" + name + "'; it has "
                     + worlds.keySet());
         }
         return w;

@@ -16,7 +16,7 @@ public class WitParseException extends TheaterException {
     private final String detail;
 
     public WitParseException(String file, int line, int column, String detail) {
-        super(file + ":" + line + ":" + column + ": " + detail);
+        super(Phase.WIT, detail);
         this.file = file;
         this.line = line;
         this.column = column;
@@ -41,5 +41,10 @@ public class WitParseException extends TheaterException {
     /** The message without its location, e.g. {@code expected ';', found '}'}. */
     public String detail() {
         return detail;
+    }
+
+    @Override
+    public String describe() {
+        return file + ":" + line + ":" + column + ": " + detail;
     }
 }

@@ -1,8 +1,8 @@
 package dev.theater.wit;
 
+import dev.theater.api.TheaterException;
 import dev.theater.wit.parser.PackageResolver;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +37,10 @@ public final class WitParser {
                 files.put(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("reading WIT files in " + dir, e);
+            throw new TheaterException(TheaterException.Phase.WIT, "reading WIT files in " + dir + " failed: " + e, e);
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("no *.wit files in " + dir);
+            throw new TheaterException(TheaterException.Phase.WIT, "no *.wit files in " + dir);
         }
         return parse(files);
     }

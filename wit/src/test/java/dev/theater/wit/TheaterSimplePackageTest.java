@@ -141,11 +141,11 @@ class TheaterSimplePackageTest {
 
     @Test
     void lookupFailuresNameWhatExists() {
-        assertThatThrownBy(() -> pkg.requireInterface("nope")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> pkg.requireInterface("nope")).isInstanceOf(dev.theater.api.TheaterException.class)
                 .hasMessage("package 'theater:simple' has no interface 'nope'; it has [types, actor, runtime,"
                         + " message-server-client, message-server-host, supervisor, supervisor-handlers, store, filesystem,"
                         + " http-types, websocket-types, http-client, http-framework, http-handlers, timing]");
-        assertThatThrownBy(() -> pkg.requireWorld("nope")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> pkg.requireWorld("nope")).isInstanceOf(dev.theater.api.TheaterException.class)
                 .hasMessage("package 'theater:simple' has no world 'nope'; it has [basic-actor, message-server-actor,"
                         + " supervisor-actor, http-actor, tools-actor]");
         assertThat(pkg.findInterface("nope")).isEqualTo(Optional.empty());

@@ -3,7 +3,7 @@ package dev.theater.api.handler;
 import java.util.List;
 import java.util.Optional;
 
-/** A handler's view of a running actor. */
+/** A handler's view of the actor it serves. */
 public interface ActorHandle {
 
     String id();
@@ -20,8 +20,13 @@ public interface ActorHandle {
     /**
      * Records an event of this handler's own in the actor's chain, for what happens outside a host call
      * (a message arriving, a server starting). Host calls are recorded by the runtime already.
+     *
+     * @throws HandlerException when the actor's chain is closed (the actor has stopped)
      */
-    void record(String eventType, byte[] data, String description);
+    void record(String eventType, EventData data);
+
+    /** As {@link #record(String, EventData)}, with a one-line description for people reading the chain. */
+    void record(String eventType, EventData data, String description);
 
     /** Asks the runtime to stop this actor (after the current call); {@code reason} is recorded. */
     void requestStop(String reason);

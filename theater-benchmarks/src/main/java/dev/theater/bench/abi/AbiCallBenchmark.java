@@ -4,7 +4,7 @@ import dev.theater.api.wit.WitValue;
 import dev.theater.core.abi.link.WitExport;
 import dev.theater.core.abi.link.WitInstance;
 import dev.theater.core.engine.CoreFunction;
-import dev.theater.core.engine.EngineMode;
+import dev.theater.core.EngineMode;
 import dev.theater.core.engine.GuestMemory;
 import java.util.List;
 import java.util.Optional;

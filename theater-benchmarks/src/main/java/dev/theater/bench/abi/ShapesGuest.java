@@ -5,7 +5,7 @@ import dev.theater.api.wit.WitValue;
 import dev.theater.core.abi.link.WitInstance;
 import dev.theater.core.abi.link.WitLinker;
 import dev.theater.core.engine.Engine;
-import dev.theater.core.engine.EngineMode;
+import dev.theater.core.EngineMode;
 import dev.theater.wit.TheaterWit;
 import dev.theater.wit.WitParser;
 import java.nio.file.Path;

@@ -1,10 +1,12 @@
 package dev.theater.chain.interop;
 
+import dev.theater.chain.ChainException;
 import dev.theater.chain.ChainFailure;
 import dev.theater.chain.FailureReason;
 import dev.theater.chain.Hash;
 import dev.theater.chain.VerificationReport;
-import dev.theater.chain.json.Json;
+import dev.theater.chain.json.JsonReader;
+import dev.theater.chain.json.JsonWriter;
 import dev.theater.chain.json.JsonException;
 import dev.theater.chain.json.JsonValue;
 import dev.theater.chain.json.JsonValue.JArray;
@@ -28,7 +30,7 @@ import java.util.Optional;
  * each {@code parent_hash} is the previous event's hash, {@code null} for the first.
  *
  * <p>The export may be pretty-printed and may escape characters differently: each event is re-serialized the
- * way {@code serde_json} writes it (see {@link Json#write}) before hashing.
+ * way {@code serde_json} writes it (see {@link JsonWriter}) before hashing.
  */
 public final class RustChainVerifier {
     private RustChainVerifier() {
@@ -36,7 +38,7 @@ public final class RustChainVerifier {
 
     /** Verifies the export; the report's failure names the first bad event by index and JSON character offset. */
     public static VerificationReport verify(String json) {
-        if (!(Json.parse(json) instanceof JArray array)) {
+        if (!(JsonReader.parse(json) instanceof JArray array)) {
             throw new JsonException("a Rust Theater chain export is a JSON array of events");
         }
         MessageDigest sha1 = sha1();
@@ -71,7 +73,7 @@ public final class RustChainVerifier {
     public static String canonical(JObject event) {
         Map<String, JsonValue> members = new LinkedHashMap<>(event.members());
         members.put("hash", new JArray(List.of()));
-        return Json.write(new JObject(members, -1));
+        return JsonWriter.write(new JObject(members, -1));
     }
 
     private static VerificationReport failed(long index, JObject event, Optional<Hash> previous, Hash stored,
@@ -98,7 +100,7 @@ public final class RustChainVerifier {
                 b = -1;
             }
             if (b < 0 || b > 255) {
-                throw new JsonException("event " + index + ": \"" + key + "\" holds " + Json.write(item)
+                throw new JsonException("event " + index + ": \"" + key + "\" holds " + JsonWriter.write(item)
                         + ", not a byte");
             }
             values.add(b);
@@ -117,7 +119,7 @@ public final class RustChainVerifier {
         try {
             return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-1", e);
+            throw new ChainException("this JVM has no SHA-1, which verifying Rust Theater exports needs", e);
         }
     }
 }

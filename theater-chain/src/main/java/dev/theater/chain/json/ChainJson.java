@@ -33,40 +33,39 @@ public final class ChainJson {
 
     /** The events as a JSON document. */
     public static String export(Iterable<ChainEvent> events) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("{\"format\":\"").append(FORMAT)
-                .append("\",\"hash_algorithm\":\"sha-256\",\"data_encoding\":\"base64\",\"events\":[");
+        JsonWriter out = new JsonWriter();
+        out.raw("{\"format\":\"" + FORMAT + "\",\"hash_algorithm\":\"sha-256\",\"data_encoding\":\"base64\",\"events\":[");
         boolean first = true;
         for (ChainEvent e : events) {
-            sb.append(first ? "\n" : ",\n");
+            out.raw(first ? "\n" : ",\n");
             first = false;
-            writeEvent(e, sb);
+            writeEvent(e, out);
         }
-        return sb.append("\n]}\n").toString();
+        return out.raw("\n]}\n").toString();
     }
 
-    private static void writeEvent(ChainEvent e, StringBuilder sb) {
-        sb.append("{\"hash\":\"").append(e.hash().hex()).append("\",\"parent_hash\":");
+    private static void writeEvent(ChainEvent e, JsonWriter out) {
+        out.raw('{').name("hash").string(e.hash().hex()).raw(',').name("parent_hash");
         if (e.parentHash().isPresent()) {
-            sb.append('"').append(e.parentHash().get().hex()).append('"');
+            out.string(e.parentHash().get().hex());
         } else {
-            sb.append("null");
+            out.nullValue();
         }
-        sb.append(",\"event_type\":");
-        Json.quote(e.eventType(), sb);
-        sb.append(",\"data\":\"").append(Base64.getEncoder().encodeToString(e.data())).append("\",\"timestamp\":")
-                .append(e.timestamp()).append(",\"description\":");
+        out.raw(',').name("event_type").string(e.eventType())
+                .raw(',').name("data").string(Base64.getEncoder().encodeToString(e.data()))
+                .raw(',').name("timestamp").number(e.timestamp())
+                .raw(',').name("description");
         if (e.description().isPresent()) {
-            Json.quote(e.description().get(), sb);
+            out.string(e.description().get());
         } else {
-            sb.append("null");
+            out.nullValue();
         }
-        sb.append('}');
+        out.raw('}');
     }
 
     /** Parses an export without verifying it. */
     public static List<ChainEvent> parse(String json) {
-        if (!(Json.parse(json) instanceof JObject root)) {
+        if (!(JsonReader.parse(json) instanceof JObject root)) {
             throw new JsonException("a chain export is a JSON object");
         }
         String format = string(root, "format", "the document");

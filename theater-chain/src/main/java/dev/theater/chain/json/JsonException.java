@@ -1,10 +1,13 @@
 package dev.theater.chain.json;
 
-import dev.theater.chain.ChainException;
+import dev.theater.api.TheaterException;
 
-/** Malformed JSON, or JSON that does not follow the chain schema. The message names line, column and offset. */
-public final class JsonException extends ChainException {
-    public JsonException(String message) {
-        super(message);
+/**
+ * Malformed JSON, or JSON that does not follow the schema expected of it (a chain export, say). The message
+ * names the line, column and offset, or the event and member.
+ */
+public final class JsonException extends TheaterException {
+    public JsonException(String detail) {
+        super(Phase.CHAIN, detail);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.theater.chain.FailureReason;
 import dev.theater.chain.VerificationReport;
-import dev.theater.chain.json.Json;
+import dev.theater.chain.json.JsonReader;
 import dev.theater.chain.json.JsonException;
 import dev.theater.chain.json.JsonValue.JArray;
 import dev.theater.chain.json.JsonValue.JObject;
@@ -37,7 +37,7 @@ class RustChainVerifierTest {
 
     @Test
     void reSerializesLikeSerdeJson() throws IOException {
-        JObject first = (JObject) ((JArray) Json.parse(resource("rust-chain-classic.json"))).items().get(0);
+        JObject first = (JObject) ((JArray) JsonReader.parse(resource("rust-chain-classic.json"))).items().get(0);
         assertThat(RustChainVerifier.canonical(first)).isEqualTo("{\"hash\":[],\"parent_hash\":null,"
                 + "\"event_type\":\"runtime-init\",\"data\":[123,34,97,99,116,111,114,95,105,100,34,58,34,57,102,49,99,"
                 + "34,125],\"timestamp\":1714000000,\"description\":\"Actor initialized\"}");

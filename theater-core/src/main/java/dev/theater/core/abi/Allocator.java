@@ -1,5 +1,6 @@
 package dev.theater.core.abi;
 
+import dev.theater.core.AbiException;
 /** The guest's {@code cabi_realloc(old_ptr, old_size, align, new_size) -> ptr}, used to place lowered strings and lists. */
 @FunctionalInterface
 public interface Allocator {

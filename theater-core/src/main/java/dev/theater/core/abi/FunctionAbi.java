@@ -1,5 +1,6 @@
 package dev.theater.core.abi;
 
+import dev.theater.core.AbiException;
 import dev.theater.api.wit.WitFunction;
 import dev.theater.api.wit.WitType;
 import dev.theater.api.wit.WitValue;

@@ -1,5 +1,6 @@
 package dev.theater.core.engine;
 
+import dev.theater.core.WasmTrapException;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.ChicoryException;

@@ -1,5 +1,6 @@
 package dev.theater.core.engine;
 
+import dev.theater.core.WasmLinkException;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.theater.core.engine;
 
+import dev.theater.core.WasmTrapException;
 import java.time.Duration;
 
 /** A guest export at the core level. */

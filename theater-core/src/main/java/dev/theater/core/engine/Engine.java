@@ -1,5 +1,7 @@
 package dev.theater.core.engine;
 
+import dev.theater.core.EngineMode;
+import dev.theater.core.WasmLoadException;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.Instance;

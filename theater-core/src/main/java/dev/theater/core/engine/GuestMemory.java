@@ -1,5 +1,6 @@
 package dev.theater.core.engine;
 
+import dev.theater.core.WasmTrapException;
 /**
  * A guest's linear memory, little-endian, addressed by unsigned 32-bit offsets held in an {@code int}.
  * Out-of-bounds access throws {@link WasmTrapException}.

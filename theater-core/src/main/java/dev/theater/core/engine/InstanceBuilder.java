@@ -1,5 +1,7 @@
 package dev.theater.core.engine;
 
+import dev.theater.core.WasmTrapException;
+import dev.theater.core.WasmLinkException;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;

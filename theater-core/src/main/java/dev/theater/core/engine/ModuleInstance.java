@@ -1,5 +1,7 @@
 package dev.theater.core.engine;
 
+import dev.theater.core.WasmTrapException;
+import dev.theater.core.WasmLinkException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.ChicoryException;

@@ -1,5 +1,6 @@
 package dev.theater.core.engine;
 
+import dev.theater.core.WasmTrapException;
 /** A guest call stopped because its thread was interrupted. */
 public class WasmInterruptedException extends WasmTrapException {
 

@@ -18,7 +18,7 @@ public class ManifestException extends TheaterException {
     }
 
     public ManifestException(String file, int line, String detail, Throwable cause) {
-        super(line > 0 ? file + ":" + line + ": " + detail : file + ": " + detail, cause);
+        super(Phase.MANIFEST, detail, cause);
         this.file = file;
         this.line = line;
         this.detail = detail;
@@ -37,5 +37,10 @@ public class ManifestException extends TheaterException {
     /** The message without the {@code file:line: } prefix. */
     public String detail() {
         return detail;
+    }
+
+    @Override
+    public String describe() {
+        return line > 0 ? file + ":" + line + ": " + detail : file + ": " + detail;
     }
 }

@@ -1,5 +1,7 @@
 package dev.theater.core.plugin;
 
+import dev.theater.api.TheaterException;
+import dev.theater.api.wit.WitInterfaceName;
 import dev.theater.api.handler.HandlerProvider;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -63,7 +65,7 @@ public final class HandlerRegistry implements AutoCloseable {
         this.plugins = plugins;
         Map<String, String> imports = new LinkedHashMap<>();
         byType.forEach((type, candidate) -> candidate.provider().imports()
-                .forEach(name -> imports.putIfAbsent(ProviderValidator.withoutVersion(name), type)));
+                .forEach(name -> imports.putIfAbsent(WitInterfaceName.unversioned(name), type)));
         this.typeOfImport = Collections.unmodifiableMap(imports);
     }
 
@@ -87,7 +89,7 @@ public final class HandlerRegistry implements AutoCloseable {
      * the first type in name order is returned. For messages such as {@code add [[handlers]] type = "timing"}.
      */
     public Optional<HandlerProvider> providerOfImport(String qualifiedInterface) {
-        return Optional.ofNullable(typeOfImport.get(ProviderValidator.withoutVersion(qualifiedInterface)))
+        return Optional.ofNullable(typeOfImport.get(WitInterfaceName.unversioned(qualifiedInterface)))
                 .flatMap(this::provider);
     }
 
@@ -100,13 +102,13 @@ public final class HandlerRegistry implements AutoCloseable {
      * Where the provider of {@code type} came from: {@code built-in (code)}, {@code class path: <jar>},
      * {@code module path: <module> (<jar>)} or {@code plugin <id> (<jar path>)}.
      *
-     * @throws IllegalArgumentException if no provider has this type; the message lists the known types
+     * @throws TheaterException if no provider has this type; the message lists the known types
      */
     public String origin(String type) {
         Candidate candidate = byType.get(type);
         if (candidate == null) {
-            throw new IllegalArgumentException("no handler provider has type '" + type + "'; the known types are "
-                    + types());
+            throw new TheaterException(TheaterException.Phase.PLUGIN, "no handler provider has type '" + type
+                    + "'; the known types are " + types());
         }
         return candidate.origin();
     }
@@ -154,16 +156,16 @@ public final class HandlerRegistry implements AutoCloseable {
         /**
          * Adds a provider in code; it wins over any found in the plugins folder or on the class path.
          *
-         * @throws IllegalArgumentException if the provider is invalid or its type was already added
+         * @throws TheaterException if the provider is invalid or its type was already added
          */
         public Builder add(HandlerProvider provider) {
             Objects.requireNonNull(provider, "provider");
             ProviderValidator.refusal(provider).ifPresent(message -> {
-                throw new IllegalArgumentException(message);
+                throw new TheaterException(TheaterException.Phase.PLUGIN, message);
             });
             HandlerProvider previous = added.putIfAbsent(provider.type(), provider);
             if (previous != null) {
-                throw new IllegalArgumentException("handler type '" + provider.type() + "' is added twice: "
+                throw new TheaterException(TheaterException.Phase.PLUGIN, "handler type '" + provider.type() + "' is added twice: "
                         + previous.getClass().getName() + " and " + provider.getClass().getName());
             }
             return this;

@@ -1,18 +1,12 @@
 package dev.theater.core.plugin;
 
+import dev.theater.api.wit.WitInterfaceName;
 import dev.theater.api.handler.HandlerProvider;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Refuses providers that could never serve a manifest: a blank type, or interfaces that are not qualified WIT names. */
 final class ProviderValidator {
-
-    private static final String LABEL = "[a-z][a-z0-9]*(-[a-z0-9]+)*";
-
-    /** {@code namespace:package/interface}, optionally with a version suffix such as {@code @0.1.0}. */
-    static final Pattern QUALIFIED_INTERFACE =
-            Pattern.compile(LABEL + ":" + LABEL + "/" + LABEL + "(@[0-9A-Za-z.+-]+)?");
 
     private ProviderValidator() {
     }
@@ -41,17 +35,11 @@ final class ProviderValidator {
             return Optional.of(prefix + method + " returned null");
         }
         for (String qualified : names) {
-            if (qualified == null || !QUALIFIED_INTERFACE.matcher(qualified).matches()) {
+            if (WitInterfaceName.parse(qualified).isEmpty()) {
                 return Optional.of(prefix + method + " lists '" + qualified + "', which is not a qualified WIT interface"
                         + " name 'namespace:package/interface' (e.g. theater:simple/runtime)");
             }
         }
         return Optional.empty();
-    }
-
-    /** {@code theater:simple/runtime@0.1.0} to {@code theater:simple/runtime}. */
-    static String withoutVersion(String qualified) {
-        int at = qualified.indexOf('@');
-        return at < 0 ? qualified : qualified.substring(0, at);
     }
 }

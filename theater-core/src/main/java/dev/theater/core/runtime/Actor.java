@@ -1,16 +1,19 @@
 package dev.theater.core.runtime;
 
 import dev.theater.api.handler.ActorCallException;
-import dev.theater.core.ActorStatus;
 import dev.theater.api.handler.ActorExport;
 import dev.theater.api.handler.ActorHandle;
-import dev.theater.api.handler.ChainEntry;
 import dev.theater.api.handler.Handler;
 import dev.theater.api.wit.WitFunction;
 import dev.theater.api.wit.WitInterface;
+import dev.theater.api.wit.WitType;
 import dev.theater.api.wit.WitValue;
 import dev.theater.chain.ActorChain;
 import dev.theater.chain.ChainEvent;
+import dev.theater.chain.ChainListener;
+import dev.theater.chain.Subscription;
+import dev.theater.chain.json.WitJson;
+import dev.theater.core.ActorStatus;
 import dev.theater.core.abi.link.WitExport;
 import dev.theater.core.abi.link.WitInstance;
 import dev.theater.core.manifest.ActorLimits;
@@ -25,9 +28,10 @@ import java.util.function.Consumer;
 
 /**
  * A running actor: its instance, its handlers, its state and its mailbox, served by one virtual thread
- * that runs its export calls one at a time. Built and started by {@link ActorLauncher}.
+ * that runs its export calls one at a time. Built and started by {@link ActorLauncher}. Handlers see it
+ * only through {@link #handle()}.
  */
-public final class Actor implements ActorHandle {
+public final class Actor {
 
     private static final System.Logger LOG = System.getLogger(Actor.class.getName());
 
@@ -38,11 +42,12 @@ public final class Actor implements ActorHandle {
     private final Duration handlerStopTimeout;
     private final Consumer<Actor> onStopped;
     private final CountDownLatch finished = new CountDownLatch(1); // the mailbox thread has ended
-    private final CountDownLatch stopped = new CountDownLatch(1);  // stop() has completed
+    private final CompletableFuture<ActorStatus> stopped = new CompletableFuture<>(); // stop() has completed
     private final AtomicBoolean stopStarted = new AtomicBoolean();
     private volatile ActorStatus status = ActorStatus.STARTING;
     private volatile Optional<byte[]> state;
-    private volatile String stopReason = "";
+    private volatile String stopReason; // null while running
+    private final ActorHandle handle = new HandlerView(this);
     private WitInstance instance;
     private List<NamedHandler> handlers = List.of();
     private volatile Thread thread;
@@ -79,7 +84,7 @@ public final class Actor implements ActorHandle {
             }
             status = ActorStatus.RUNNING;
         }
-        record("lifecycle/running", new byte[0], null);
+        record("lifecycle/running", new byte[0]);
     }
 
     private void serve() {
@@ -97,7 +102,7 @@ public final class Actor implements ActorHandle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            mailbox.drain(stopReason.isEmpty() ? "actor '" + id + "' stopped" : stopReason);
+            mailbox.drain(stopReason == null ? "the actor stopped" : stopReason);
             finished.countDown();
         }
     }
@@ -110,13 +115,13 @@ public final class Actor implements ActorHandle {
         ExportCall task = new ExportCall(this, export, function, params, result);
         ActorStatus now = status;
         if (now != ActorStatus.RUNNING && now != ActorStatus.STARTING) {
-            task.reject("actor '" + id + "' is " + now.name().toLowerCase() + (stopReason.isEmpty() ? "" : " (" + stopReason + ")"));
+            task.reject("the actor is " + now.name().toLowerCase() + (stopReason == null ? "" : " (" + stopReason + ")"));
             return result;
         }
         try {
             if (!mailbox.offer(task, limits.mailboxWait())) {
                 result.completeExceptionally(new ActorCallException(id, ActorCallException.Kind.MAILBOX_FULL,
-                        "actor '" + id + "': mailbox full (" + mailbox.capacity() + " calls) for "
+                        "mailbox full (" + mailbox.capacity() + " calls) for "
                                 + limits.mailboxWait().toMillis() + " ms; " + export.coreName() + " was not queued", null));
             }
         } catch (InterruptedException e) {
@@ -134,7 +139,7 @@ public final class Actor implements ActorHandle {
     CompletableFuture<Optional<WitValue>> callBeforeMailbox(WitExport export, WitFunction function,
                                                           WitValue.TupleValue params) {
         if (thread != null) {
-            throw new IllegalStateException("actor '" + id + "': the mailbox already runs");
+            throw new IllegalStateException("the mailbox of actor '" + id + "' already runs"); // a launcher bug
         }
         CompletableFuture<Optional<WitValue>> result = new CompletableFuture<>();
         new ExportCall(this, export, function, params, result).run();
@@ -174,12 +179,16 @@ public final class Actor implements ActorHandle {
     }
 
     /** The chain's events so far, for embedders. */
-    public List<ChainEvent> actorChainEvents() {
+    public List<ChainEvent> chainEvents() {
         return chain.events();
     }
 
+    ActorChain actorChain() {
+        return chain;
+    }
+
     /** A live subscription to this actor's chain. */
-    public dev.theater.chain.Subscription subscribe(dev.theater.chain.ChainListener listener) {
+    public Subscription subscribe(ChainListener listener) {
         return chain.subscribe(listener);
     }
 
@@ -192,39 +201,36 @@ public final class Actor implements ActorHandle {
         return status;
     }
 
-    public String stopReason() {
-        return stopReason;
+    /** Why it stopped or failed; empty while it starts or runs. */
+    public Optional<String> stopReason() {
+        return Optional.ofNullable(stopReason);
     }
 
-    @Override
     public String id() {
         return id;
     }
 
-    @Override
-    public Optional<byte[]> state() {
+    /** What handlers see of this actor. */
+    public ActorHandle handle() {
+        return handle;
+    }
+
+    Optional<byte[]> currentState() {
         return state.map(byte[]::clone);
     }
 
-    @Override
-    public List<ChainEntry> chain() {
-        return chain.events().stream().map(Actor::entry).toList();
-    }
-
-    private static ChainEntry entry(ChainEvent e) {
-        return new ChainEntry(e.hash().bytes(), e.parentHash().map(h -> h.bytes()), e.eventType(), e.data(), e.timestamp(),
-                e.description());
-    }
-
     /** True while the actor accepts calls: running, and also while starting (handlers may be called from init). */
-    @Override
-    public boolean isRunning() {
+    boolean isRunning() {
         return status == ActorStatus.RUNNING || status == ActorStatus.STARTING;
     }
 
-    @Override
-    public void record(String eventType, byte[] data, String description) {
-        chain.append(eventType, data, Optional.ofNullable(description));
+    /** Records a runtime event (lifecycle, export call) without a description. */
+    void record(String eventType, byte[] data) {
+        chain.append(eventType, data, Optional.empty());
+    }
+
+    void record(String eventType, byte[] data, Optional<String> description) {
+        chain.append(eventType, data, description);
     }
 
     public List<String> handlerTypes() {
@@ -238,7 +244,7 @@ public final class Actor implements ActorHandle {
 
     // --- stopping -----------------------------------------------------------------------------------
 
-    @Override
+    /** Stops the actor on another thread; {@code reason} is recorded. */
     public void requestStop(String reason) {
         // may come from the actor's own thread (runtime.shutdown), which must not wait for itself
         Thread.ofVirtual().name("stop-" + id).start(() -> stop(reason));
@@ -262,7 +268,7 @@ public final class Actor implements ActorHandle {
      */
     public void stop(String reason) {
         if (!stopStarted.compareAndSet(false, true)) {
-            await(stopped);
+            awaitStop();
             return;
         }
         synchronized (this) {
@@ -271,7 +277,7 @@ public final class Actor implements ActorHandle {
                 status = ActorStatus.STOPPING;
             }
         }
-        record("lifecycle/stopping", reasonJson(stopReason), null);
+        record("lifecycle/stopping", reasonJson(stopReason));
         mailbox.stop();
         if (thread == null) {
             mailbox.drain(stopReason); // it never started (init failed): reject what handlers queued meanwhile
@@ -289,10 +295,10 @@ public final class Actor implements ActorHandle {
         if (status != ActorStatus.FAILED) {
             status = ActorStatus.STOPPED;
         }
-        record("lifecycle/stopped", reasonJson(stopReason), status.name().toLowerCase());
+        record("lifecycle/stopped", reasonJson(stopReason), Optional.of(status.name().toLowerCase()));
         chain.close();
         onStopped.accept(this);
-        stopped.countDown();
+        stopped.complete(status);
     }
 
     private static boolean awaitFor(CountDownLatch latch, Duration timeout) {
@@ -316,13 +322,27 @@ public final class Actor implements ActorHandle {
         }
     }
 
+    /** Waits for the one stop in progress, unless on the actor's own thread, which would wait for itself. */
+    private void awaitStop() {
+        if (Thread.currentThread() == thread) {
+            return;
+        }
+        try {
+            stopped.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the stop future never fails", e);
+        }
+    }
+
     private void stopHandler(NamedHandler h) {
         Thread stopper = Thread.ofVirtual().name("stop-" + id + "-" + h.type()).start(() -> {
             try {
                 h.handler().stop();
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "actor '" + id + "': handler '" + h.type() + "' failed to stop", e);
-                record("lifecycle/handler-stop-failed", reasonJson(h.type() + ": " + e), null);
+                record("lifecycle/handler-stop-failed", reasonJson(h.type() + ": " + e));
             }
         });
         try {
@@ -330,7 +350,7 @@ public final class Actor implements ActorHandle {
                 stopper.interrupt();
                 stopper.join(Duration.ofMillis(100));
                 record("lifecycle/handler-stop-timeout", reasonJson("handler '" + h.type() + "' did not stop within "
-                        + handlerStopTimeout.toMillis() + " ms and was interrupted"), null);
+                        + handlerStopTimeout.toMillis() + " ms and was interrupted"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -338,12 +358,11 @@ public final class Actor implements ActorHandle {
     }
 
     static byte[] reasonJson(String reason) {
-        return WitJson.object(List.of("reason"), List.of(dev.theater.api.wit.WitType.Primitive.STRING),
-                List.of(new WitValue.Str(reason)));
+        return WitJson.object(List.of("reason"), List.of(WitType.Primitive.STRING), List.of(new WitValue.Str(reason)));
     }
 
-    /** Waits for a stop to complete; true when it did within {@code timeout}. */
-    public boolean awaitStopped(Duration timeout) throws InterruptedException {
-        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /** Completes with the final status (STOPPED or FAILED) once the actor has stopped and its chain is closed. */
+    public CompletableFuture<ActorStatus> stopped() {
+        return stopped.copy();
     }
 }

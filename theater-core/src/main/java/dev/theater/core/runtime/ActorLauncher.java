@@ -11,6 +11,8 @@ import dev.theater.api.handler.HandlerException;
 import dev.theater.api.handler.HandlerProvider;
 import dev.theater.api.handler.RuntimeServices;
 import dev.theater.api.wit.WitInterface;
+import dev.theater.api.wit.WitInterfaceName;
+import dev.theater.core.WasmLinkException;
 import dev.theater.api.wit.WitValue;
 import dev.theater.chain.ActorChain;
 import dev.theater.core.abi.link.WitInstance;
@@ -61,37 +63,36 @@ public final class ActorLauncher {
     public Actor launch(String id, ActorManifest manifest, ActorChain chain, Optional<byte[]> initialState,
                         Consumer<Actor> onStopped) {
         Actor actor = new Actor(id, manifest.limits(), chain, initialState, handlerStopTimeout, onStopped);
-        actor.record("lifecycle/starting", Actor.reasonJson(manifest.source()), "manifest " + manifest.source());
+        actor.record("lifecycle/starting", Actor.reasonJson(manifest.source()), Optional.of("manifest " + manifest.source()));
         try {
             CompiledModule module = engine.load(manifest.wasm());
             List<Actor.NamedHandler> handlers = createHandlers(id, manifest);
             WitLinker linker = WitLinker.forModule(module)
                     .configure(b -> b.maxMemoryPages(manifest.limits().maxMemoryPages()));
-            RecordingHostLinker hostLinker = new RecordingHostLinker(id, universe, linker, actor::record);
+            RecordingHostLinker hostLinker = new RecordingHostLinker(universe, linker, actor::record);
             for (Actor.NamedHandler h : handlers) {
                 hostLinker.handler(h.type());
                 h.handler().link(hostLinker);
             }
             checkPermissions(id, module, handlers, hostLinker);
-            WitInterface actorInterface = universe.require(ACTOR, "actor '" + id + "'");
+            WitInterface actorInterface = universe.require(ACTOR, "the runtime");
             linker.withInterface(actorInterface);
             for (Actor.NamedHandler h : handlers) {
                 for (String exported : catalog.provider(h.type()).orElseThrow().exports()) {
-                    linker.withInterface(universe.require(exported, "actor '" + id + "': handler '" + h.type() + "'"));
+                    linker.withInterface(universe.require(exported, "handler '" + h.type() + "'"));
                 }
             }
             WitInstance instance = linker.instantiate();
             actor.attach(instance, handlers);
-            actor.record("lifecycle/linked", Actor.reasonJson("module " + module.sha256()), null);
+            actor.record("lifecycle/linked", Actor.reasonJson("module " + module.sha256()));
             if (exportsFor(actor, instance, "runtime").find(ACTOR, "init").isEmpty()) {
-                throw new HandlerException("actor '" + id + "': " + module.sourceName()
-                        + " has no export '" + ACTOR + "#init'; every actor must export it");
+                throw new WasmLinkException(module.sourceName() + " has no export '" + ACTOR + "#init'; every actor must export it");
             }
             for (Actor.NamedHandler h : handlers) {
                 h.handler().bindExports(exportsFor(actor, instance, h.type()));
             }
             for (Actor.NamedHandler h : handlers) {
-                h.handler().start(actor);
+                h.handler().start(actor.handle());
             }
             // init runs here, before the mailbox thread starts, so it precedes any message handlers deliver
             await(actor.callBeforeMailbox(instance.export(actorInterface, "init"), actorInterface.function("init").orElseThrow(),
@@ -99,14 +100,15 @@ public final class ActorLauncher {
             actor.startMailbox();
             actor.running();
             return actor;
+        } catch (TheaterException e) {
+            // engine, ABI, chain and handler errors do not know the actor: it is added here, and the caller
+            // catches the specific type
+            e.forActor(id);
+            actor.stop("failed to start: " + e.describe());
+            throw e;
         } catch (RuntimeException e) {
-            actor.stop("failed to start: " + e.getMessage());
-            // handler and call errors are raised here with the actor or manifest line in them; engine, ABI
-            // and chain errors name only the module or file, so they are wrapped with the actor's id
-            if (e instanceof HandlerException || e instanceof ActorCallException) {
-                throw e;
-            }
-            throw new TheaterException("actor '" + id + "' failed to start: " + e.getMessage(), e);
+            actor.stop("failed to start: " + e);
+            throw new TheaterException(TheaterException.Phase.RUNTIME, id, "failed to start: " + e, e);
         }
     }
 
@@ -139,8 +141,7 @@ public final class ActorLauncher {
                     return services;
                 }
             };
-            Handler handler = provider.create(context);
-            handlers.add(new Actor.NamedHandler(spec.type(), handler));
+            handlers.add(new Actor.NamedHandler(spec.type(), create(provider, context, where)));
         }
         return handlers;
     }
@@ -150,11 +151,11 @@ public final class ActorLauncher {
                                   RecordingHostLinker linked) {
         List<String> listed = handlers.stream().map(Actor.NamedHandler::type).toList();
         for (FunctionImport imp : module.functionImports()) {
-            String iface = withoutVersion(imp.module());
+            String iface = WitInterfaceName.unversioned(imp.module());
             String owner = linked.providedInterfaces().get(iface);
             if (owner != null) {
                 if (!linked.defines(iface, imp.name())) {
-                    throw new HandlerException("actor '" + id + "': import '" + iface + "." + imp.name() + "' is not"
+                    throw new HandlerException("import '" + iface + "." + imp.name() + "' is not"
                             + " implemented by handler '" + owner + "', which provides " + iface);
                 }
                 continue;
@@ -162,14 +163,9 @@ public final class ActorLauncher {
             String hint = catalog.providerOfImport(iface)
                     .map(p -> "add [[handlers]] type = \"" + p.type() + "\"")
                     .orElse("no known handler provides interface '" + iface + "'");
-            throw new HandlerException("actor '" + id + "': import '" + iface + "." + imp.name() + "' has no handler;"
+            throw new HandlerException("import '" + iface + "." + imp.name() + "' has no handler;"
                     + " the manifest lists " + listed + "; " + hint);
         }
-    }
-
-    private static String withoutVersion(String module) {
-        int at = module.indexOf('@');
-        return at < 0 ? module : module.substring(0, at);
     }
 
     private ActorExports exportsFor(Actor actor, WitInstance instance, String handlerType) {
@@ -187,24 +183,36 @@ public final class ActorLauncher {
 
             @Override
             public ActorExport require(String witInterface, String function) {
-                return find(witInterface, function).orElseThrow(() -> new HandlerException("actor '" + actor.id()
-                        + "': handler '" + handlerType + "' needs the export '" + witInterface + "#" + function
+                return find(witInterface, function).orElseThrow(() -> new HandlerException(
+                        "handler '" + handlerType + "' needs the export '" + witInterface + "#" + function
                         + "', which " + instance.core().module().sourceName() + " does not have"));
             }
         };
     }
 
+    /** Creates a handler; a provider that throws something other than a Theater error is named with what it threw. */
+    private static Handler create(HandlerProvider provider, HandlerContext context, String where) {
+        try {
+            return provider.create(context);
+        } catch (TheaterException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new HandlerException(where + ": handler '" + provider.type() + "' could not be created: " + e, e);
+        }
+    }
+
+    /** init's outcome: it ran on this thread, so its future is already complete. */
     private static void await(java.util.concurrent.CompletableFuture<?> future) {
         try {
             future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TheaterException("interrupted while waiting for init", e);
+            throw new TheaterException(TheaterException.Phase.CALL, "interrupted while waiting for init", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof ActorCallException ace) {
-                throw ace;
+            if (e.getCause() instanceof TheaterException te) {
+                throw te;
             }
-            throw new TheaterException(String.valueOf(e.getCause().getMessage()), e.getCause());
+            throw new TheaterException(TheaterException.Phase.CALL, "init failed: " + e.getCause(), e.getCause());
         }
     }
 }

@@ -1,9 +1,10 @@
 package dev.theater.core.runtime;
 
+import java.util.Optional;
+
 /** Where an actor's runtime records chain events; appending only hashes and enqueues. */
 @FunctionalInterface
 interface EventLog {
 
-    /** Appends an event; {@code description} may be null. */
-    void append(String eventType, byte[] data, String description);
+    void append(String eventType, byte[] data, Optional<String> description);
 }

@@ -7,7 +7,8 @@ import dev.theater.api.wit.WitValue;
 import dev.theater.core.abi.link.WitExport;
 import dev.theater.core.engine.CallDeadline;
 import dev.theater.core.engine.WasmInterruptedException;
-import dev.theater.core.engine.WasmTrapException;
+import dev.theater.core.WasmTrapException;
+import dev.theater.chain.json.WitJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,7 @@ final class ExportCall implements Mailbox.Task {
     @Override
     public void reject(String reason) {
         result.completeExceptionally(new ActorCallException(actor.id(), ActorCallException.Kind.STOPPED,
-                "actor '" + actor.id() + "': " + export.coreName() + " was not called: " + reason, null));
+                export.coreName() + " was not called: " + reason, null));
     }
 
     @Override
@@ -65,12 +66,12 @@ final class ExportCall implements Mailbox.Task {
             return;
         }
         WitValue.ResultValue r = (WitValue.ResultValue) out;
-        actor.record("wasm", data(Optional.of(out), Optional.empty()), null);
+        actor.record("wasm", data(Optional.of(out), Optional.empty()));
         if (!r.ok()) {
             String message = r.payload().map(p -> ((WitValue.Str) p).value()).orElse("");
             // an error result fails this call only: the state is kept and the actor goes on
             result.completeExceptionally(new ActorCallException(actor.id(), ActorCallException.Kind.ERROR_RESULT,
-                    "actor '" + actor.id() + "': " + export.coreName() + " returned an error: " + message, null));
+                    export.coreName() + " returned an error: " + message, null));
             return;
         }
         List<WitValue> okTuple = ((WitValue.TupleValue) r.payload().orElseThrow()).elements();
@@ -83,8 +84,8 @@ final class ExportCall implements Mailbox.Task {
      * stops (FAILED). An interrupt is how a stop ends a call that would not finish: it fails that call only.
      */
     private void fail(ActorCallException.Kind kind, String what, Throwable cause) {
-        String message = "actor '" + actor.id() + "': " + export.coreName() + " " + what;
-        actor.record("wasm", data(Optional.empty(), Optional.of(message)), kind.name().toLowerCase());
+        String message = export.coreName() + " " + what;
+        actor.record("wasm", data(Optional.empty(), Optional.of(message)), Optional.of(kind.name().toLowerCase()));
         result.completeExceptionally(new ActorCallException(actor.id(), kind, message, cause));
         if (kind != ActorCallException.Kind.STOPPED) {
             actor.failed(message);

@@ -7,6 +7,7 @@ import dev.theater.api.wit.WitFunction;
 import dev.theater.api.wit.WitInterface;
 import dev.theater.api.wit.WitType;
 import dev.theater.api.wit.WitValue;
+import dev.theater.chain.json.WitJson;
 import dev.theater.core.abi.link.WitLinker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,6 @@ import java.util.Optional;
  */
 final class RecordingHostLinker implements HostLinker {
 
-    private final String actorId;
     private final WitUniverse universe;
     private final WitLinker linker;
     private final EventLog events;
@@ -29,8 +29,7 @@ final class RecordingHostLinker implements HostLinker {
     private final java.util.Set<String> defined = new java.util.HashSet<>(); // "interface.function"
     private String currentHandler = "?";
 
-    RecordingHostLinker(String actorId, WitUniverse universe, WitLinker linker, EventLog events) {
-        this.actorId = actorId;
+    RecordingHostLinker(WitUniverse universe, WitLinker linker, EventLog events) {
         this.universe = universe;
         this.linker = linker;
         this.events = events;
@@ -53,7 +52,7 @@ final class RecordingHostLinker implements HostLinker {
 
     @Override
     public HostLinker define(String witInterface, String function, HostFunction implementation) {
-        String site = "actor '" + actorId + "': handler '" + currentHandler + "'";
+        String site = "handler '" + currentHandler + "'";
         WitInterface iface = universe.require(witInterface, site);
         WitFunction fn = iface.function(function).orElseThrow(() -> new HandlerException(site + ": WIT interface "
                 + iface.qualifiedName() + " has no function '" + function + "'; it has " + iface.functions().keySet()));
@@ -72,10 +71,10 @@ final class RecordingHostLinker implements HostLinker {
                 result = implementation.call(args);
             } catch (RuntimeException e) {
                 events.append(eventType, callData(argsType, args, fn, Optional.empty(), Optional.of(String.valueOf(e.getMessage()))),
-                        "host failure: " + e);
+                        Optional.of("host failure: " + e));
                 throw e;
             }
-            events.append(eventType, callData(argsType, args, fn, result, Optional.empty()), null);
+            events.append(eventType, callData(argsType, args, fn, result, Optional.empty()), Optional.empty());
             return result;
         });
         return this;

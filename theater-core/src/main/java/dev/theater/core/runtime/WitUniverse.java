@@ -3,6 +3,7 @@ package dev.theater.core.runtime;
 import dev.theater.api.handler.HandlerException;
 import dev.theater.api.handler.HandlerProvider;
 import dev.theater.api.wit.WitInterface;
+import dev.theater.api.wit.WitInterfaceName;
 import dev.theater.wit.TheaterWit;
 import dev.theater.wit.WitPackage;
 import dev.theater.wit.WitParseException;
@@ -46,8 +47,7 @@ public final class WitUniverse {
 
     /** The interface named {@code qualifiedName} ({@code ns:pkg/iface}, an {@code @version} suffix ignored). */
     public Optional<WitInterface> find(String qualifiedName) {
-        int at = qualifiedName.indexOf('@');
-        return Optional.ofNullable(interfaces.get(at < 0 ? qualifiedName : qualifiedName.substring(0, at)));
+        return Optional.ofNullable(interfaces.get(WitInterfaceName.unversioned(qualifiedName)));
     }
 
     public WitInterface require(String qualifiedName, String neededBy) {

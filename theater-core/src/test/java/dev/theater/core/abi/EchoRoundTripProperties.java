@@ -10,7 +10,7 @@ import dev.theater.core.abi.link.WitExport;
 import dev.theater.core.abi.link.WitInstance;
 import dev.theater.core.abi.link.WitLinker;
 import dev.theater.core.engine.CoreFunction;
-import dev.theater.core.engine.EngineMode;
+import dev.theater.core.EngineMode;
 import java.util.EnumMap;
 import java.util.Map;
 import net.jqwik.api.Arbitrary;

@@ -1,5 +1,6 @@
 package dev.theater.core.abi;
 
+import dev.theater.core.AbiException;
 import static dev.theater.core.abi.WitTypes.*;
 import static dev.theater.core.engine.CoreType.I32;
 import static dev.theater.core.engine.CoreType.I64;

@@ -1,7 +1,7 @@
 package dev.theater.core.abi;
 
 import dev.theater.core.engine.GuestMemory;
-import dev.theater.core.engine.WasmTrapException;
+import dev.theater.core.WasmTrapException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 

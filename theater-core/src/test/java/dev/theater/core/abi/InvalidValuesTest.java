@@ -1,5 +1,6 @@
 package dev.theater.core.abi;
 
+import dev.theater.core.AbiException;
 import static dev.theater.core.abi.WitTypes.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

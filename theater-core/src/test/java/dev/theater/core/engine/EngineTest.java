@@ -1,5 +1,9 @@
 package dev.theater.core.engine;
 
+import dev.theater.core.EngineMode;
+import dev.theater.core.WasmTrapException;
+import dev.theater.core.WasmLinkException;
+import dev.theater.core.WasmLoadException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -33,7 +33,7 @@ class HandlerRegistryTest {
     @Test
     void originOfAnUnknownTypeNamesTheKnownOnes() {
         assertThatThrownBy(() -> registry.origin("store"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(dev.theater.api.TheaterException.class)
                 .hasMessage("no handler provider has type 'store'; the known types are [runtime, timing]");
     }
 

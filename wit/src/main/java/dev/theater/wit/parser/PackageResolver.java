@@ -1,5 +1,6 @@
 package dev.theater.wit.parser;
 
+import dev.theater.api.TheaterException;
 import dev.theater.api.wit.WitFunction;
 import dev.theater.api.wit.WitInterface;
 import dev.theater.wit.WitPackage;
@@ -45,7 +46,7 @@ public final class PackageResolver {
     /** Parses and resolves {@code files} (name to text) as one package. */
     public static WitPackage resolve(Map<String, String> files) {
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("no WIT files to parse");
+            throw new TheaterException(TheaterException.Phase.WIT, "no WIT files to parse");
         }
         List<Ast.File> parsed = new ArrayList<>();
         files.forEach((name, text) -> parsed.add(Parser.parse(name, text)));

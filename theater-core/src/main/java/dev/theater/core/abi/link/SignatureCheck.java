@@ -1,5 +1,6 @@
 package dev.theater.core.abi.link;
 
+import dev.theater.api.wit.WitInterfaceName;
 import dev.theater.api.wit.WitFunction;
 import dev.theater.api.wit.WitInterface;
 import dev.theater.core.abi.FunctionAbi;
@@ -30,7 +31,7 @@ final class SignatureCheck {
     static List<String> problems(CompiledModule module, Map<String, WitInterface> known, FunctionAbis abis) {
         List<String> problems = new ArrayList<>();
         for (FunctionImport imp : module.functionImports()) {
-            WitInterface iface = known.get(WitNames.withoutVersion(imp.module()));
+            WitInterface iface = known.get(WitInterfaceName.unversioned(imp.module()));
             if (iface != null) {
                 check("import '" + imp.qualifiedName() + "'", iface, imp.name(), imp.signature(), true, abis)
                         .ifPresent(problems::add);

@@ -8,7 +8,7 @@ import dev.theater.core.abi.FunctionAbi;
 import dev.theater.core.engine.CoreFunction;
 import dev.theater.core.engine.FunctionExport;
 import dev.theater.core.engine.ModuleInstance;
-import dev.theater.core.engine.WasmLinkException;
+import dev.theater.core.WasmLinkException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.theater.core.abi.link;
 
+import dev.theater.api.wit.WitInterfaceName;
 import dev.theater.api.wit.WitFunction;
 import dev.theater.api.wit.WitInterface;
 import dev.theater.core.abi.AbiContext;
@@ -9,7 +10,7 @@ import dev.theater.core.engine.FunctionImport;
 import dev.theater.core.engine.HostCall;
 import dev.theater.core.engine.InstanceBuilder;
 import dev.theater.core.engine.ModuleInstance;
-import dev.theater.core.engine.WasmLinkException;
+import dev.theater.core.WasmLinkException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ public final class WitLinker {
         GuestContexts.Holder holder = new GuestContexts.Holder();
         InstanceBuilder builder = module.instantiate();
         for (FunctionImport imp : module.functionImports()) {
-            Definition d = definitions.get(WitNames.withoutVersion(imp.module()) + "." + imp.name());
+            Definition d = definitions.get(WitInterfaceName.unversioned(imp.module()) + "." + imp.name());
             if (d != null) {
                 FunctionAbi abi = abis.of(d.function());
                 builder.hostFunction(imp.module(), imp.name(), SignatureCheck.importSignature(abi),

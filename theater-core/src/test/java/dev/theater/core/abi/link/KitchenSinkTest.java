@@ -18,7 +18,7 @@ import dev.theater.api.wit.WitValue.TupleValue;
 import dev.theater.api.wit.WitValue.U32;
 import dev.theater.api.wit.WitValue.U64;
 import dev.theater.api.wit.WitValue.VariantValue;
-import dev.theater.core.engine.EngineMode;
+import dev.theater.core.EngineMode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -9,7 +9,7 @@ import dev.theater.api.wit.WitValue.OptionValue;
 import dev.theater.api.wit.WitValue.ResultValue;
 import dev.theater.api.wit.WitValue.Str;
 import dev.theater.api.wit.WitValue.TupleValue;
-import dev.theater.core.engine.EngineMode;
+import dev.theater.core.EngineMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

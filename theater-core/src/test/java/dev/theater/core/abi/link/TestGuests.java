@@ -3,7 +3,7 @@ package dev.theater.core.abi.link;
 import dev.theater.api.wit.WitInterface;
 import dev.theater.core.engine.CompiledModule;
 import dev.theater.core.engine.Engine;
-import dev.theater.core.engine.EngineMode;
+import dev.theater.core.EngineMode;
 import dev.theater.wit.TheaterWit;
 import dev.theater.wit.WitPackage;
 import dev.theater.wit.WitParser;

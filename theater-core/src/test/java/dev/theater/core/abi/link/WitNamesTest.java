@@ -9,8 +9,6 @@ class WitNamesTest {
 
     @Test
     void versionsAreIgnoredWhenMatchingInterfaces() {
-        assertThat(WitNames.withoutVersion("theater:simple/runtime@0.1.0")).isEqualTo("theater:simple/runtime");
-        assertThat(WitNames.withoutVersion("theater:simple/runtime")).isEqualTo("theater:simple/runtime");
         assertThat(WitNames.exportInterface("theater:simple/actor@0.1.0#init")).isEqualTo("theater:simple/actor");
         assertThat(WitNames.exportFunction("theater:simple/actor@0.1.0#init")).isEqualTo("init");
         assertThat(WitNames.exportInterface("raw-copy")).isEmpty();

@@ -15,7 +15,12 @@ final class DeliveryException extends RuntimeException {
     }
 
     DeliveryException(ActorCallException.Kind kind, String message) {
-        super(message, null, false, false);
+        this(kind, message, null);
+    }
+
+    /** {@code cause} is the actor's own call failure, when there is one: embedders get it as it is. */
+    DeliveryException(ActorCallException.Kind kind, String message, ActorCallException cause) {
+        super(message, cause, false, false);
         this.kind = kind;
     }
 
@@ -24,9 +29,24 @@ final class DeliveryException extends RuntimeException {
         return kind;
     }
 
-    /** This failure as the embedding API reports it for actor {@code actorId}. */
+    /**
+     * This failure as the embedding API reports it for actor {@code actorId}: the actor's own call failure if any,
+     * else this message, which the exception prefixes with the actor (so "actor 'b' does not export ..." is not
+     * told as "actor 'b': actor 'b' does not export ...").
+     */
     ActorCallException toActorCallException(String actorId) {
-        return new ActorCallException(actorId, kind, getMessage(), this);
+        if (getCause() instanceof ActorCallException call) {
+            return call;
+        }
+        String aboutIt = "actor '" + actorId + "' ";
+        String message = getMessage();
+        return new ActorCallException(actorId, kind, message.startsWith(aboutIt) ? message.substring(aboutIt.length())
+                : message, this);
+    }
+
+    /** The actor's call failure behind this one, if any. */
+    ActorCallException callFailure() {
+        return getCause() instanceof ActorCallException call ? call : null;
     }
 
     /** {@code failure} as a DeliveryException: itself, or a wrapper with its kind and message. */
@@ -38,7 +58,7 @@ final class DeliveryException extends RuntimeException {
         }
         return switch (cause) {
             case DeliveryException delivery -> delivery;
-            case ActorCallException call -> new DeliveryException(call.kind(), call.getMessage());
+            case ActorCallException call -> new DeliveryException(call.kind(), call.getMessage(), call);
             default -> new DeliveryException(String.valueOf(cause.getMessage()));
         };
     }

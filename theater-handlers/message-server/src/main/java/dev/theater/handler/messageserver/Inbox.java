@@ -96,8 +96,9 @@ final class Inbox {
         call.whenComplete((result, failure) -> {
             if (failure != null) {
                 DeliveryException cause = DeliveryException.of(failure);
+                ActorCallException callFailure = cause.callFailure(); // names this actor already: say it once
                 fail(id, new DeliveryException(cause.kind(), "actor '" + actorId + "' failed handling request " + id
-                        + ": " + cause.getMessage()));
+                        + ": " + (callFailure != null ? callFailure.describe() : cause.getMessage()), callFailure));
             } else {
                 Values.optionalBytes(Values.single(result, "handle-request")).ifPresent(response -> answer(id, response));
             }

@@ -122,7 +122,7 @@ final class MessageServerHandler implements Handler, MessageEndpoint {
             if (cause instanceof TimeoutException) {
                 inbox.forget(request.id());
                 return CompletableFuture.failedFuture(new DeliveryException(ActorCallException.Kind.TIMEOUT,
-                        "request to actor '" + actorId + "' timed out after " + config.requestTimeoutMs() + " ms")
+                        "the request timed out after " + config.requestTimeoutMs() + " ms")
                         .toActorCallException(actorId));
             }
             return CompletableFuture.failedFuture(cause);

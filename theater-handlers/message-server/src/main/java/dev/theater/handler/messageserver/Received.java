@@ -1,6 +1,6 @@
 package dev.theater.handler.messageserver;
 
-import java.nio.charset.StandardCharsets;
+import dev.theater.api.handler.EventData;
 
 /**
  * The {@code message-server/received} event recorded in the receiving actor's chain when a message arrives,
@@ -14,35 +14,15 @@ final class Received {
     private Received() {
     }
 
-    static byte[] data(String kind, String from, int size, String id) {
-        StringBuilder json = new StringBuilder(64).append("{\"kind\":\"").append(kind).append("\",\"from\":");
-        quote(json, from).append(",\"size\":").append(size);
+    static EventData data(String kind, String from, int size, String id) {
+        EventData.Builder data = EventData.builder().string("kind", kind).string("from", from).u64("size", size);
         if (id != null) {
-            quote(json.append(",\"id\":"), id);
+            data.string("id", id);
         }
-        return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        return data.build();
     }
 
     static String description(String kind, String from, int size) {
         return kind + " from '" + from + "' (" + size + " bytes)";
-    }
-
-    private static StringBuilder quote(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"');
     }
 }

@@ -33,8 +33,8 @@ final class Router {
     void register(Inbox inbox) {
         Inbox previous = inboxes.putIfAbsent(inbox.actorId(), inbox);
         if (previous != null && previous != inbox) {
-            throw new HandlerException("actor '" + inbox.actorId() + "': handler 'message-server': another actor"
-                    + " with this id is already registered");
+            throw new HandlerException("handler 'message-server': another actor with this id is already registered")
+                    .forActor(inbox.actorId());
         }
     }
 

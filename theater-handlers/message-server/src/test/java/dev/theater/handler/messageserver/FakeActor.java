@@ -5,12 +5,14 @@ import dev.theater.api.handler.ActorExport;
 import dev.theater.api.handler.ActorExports;
 import dev.theater.api.handler.ActorHandle;
 import dev.theater.api.handler.ChainEntry;
+import dev.theater.api.handler.EventData;
 import dev.theater.api.handler.HandlerConfig;
 import dev.theater.api.handler.HandlerContext;
 import dev.theater.api.handler.HostFunction;
 import dev.theater.api.handler.HostLinker;
 import dev.theater.api.handler.RuntimeServices;
 import dev.theater.api.wit.WitValue;
+import dev.theater.chain.json.WitJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,7 +119,7 @@ final class FakeActor implements ActorHandle, ActorExports, HostLinker {
             public CompletableFuture<Optional<WitValue>> call(WitValue.TupleValue params) {
                 if (!running) {
                     return CompletableFuture.failedFuture(new ActorCallException(id, ActorCallException.Kind.STOPPED,
-                            "actor '" + id + "' is stopped", null));
+                            name() + " was not called: the actor is stopped", null));
                 }
                 calls.add(function);
                 return inMailbox(() -> body.apply(params));
@@ -136,8 +138,15 @@ final class FakeActor implements ActorHandle, ActorExports, HostLinker {
     @Override public boolean isRunning() { return running; }
 
     @Override
-    public void record(String eventType, byte[] data, String description) {
-        recorded.add(new Recorded(eventType, new String(data, StandardCharsets.UTF_8), description));
+    public void record(String eventType, EventData data) {
+        record(eventType, data, null);
+    }
+
+    /** Kept as the runtime writes it: the canonical JSON of the chain. */
+    @Override
+    public void record(String eventType, EventData data, String description) {
+        byte[] json = WitJson.record(data.type(), data.value());
+        recorded.add(new Recorded(eventType, new String(json, StandardCharsets.UTF_8), description));
     }
 
     @Override public void requestStop(String reason) { running = false; }

@@ -11,7 +11,7 @@ import dev.theater.api.handler.ActorCallException;
 import dev.theater.core.ActorRef;
 import dev.theater.core.ActorStatus;
 import dev.theater.core.Theater;
-import dev.theater.core.engine.EngineMode;
+import dev.theater.core.EngineMode;
 import dev.theater.handler.runtime.RuntimeHandlerProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -217,7 +217,7 @@ class MessageServerGuestTest {
         assertThat(new String(deferred.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8)).isEqualTo("answered");
         assertThatThrownBy(() -> echo.request(utf8("later: never")).get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(ActorCallException.class)
-                .hasMessage("request to actor 'echo' timed out after 500 ms");
+                .hasMessage("actor 'echo': the request timed out after 500 ms");
     }
 
     @Test
@@ -234,6 +234,6 @@ class MessageServerGuestTest {
             Guests.sleep(10);
         }
         assertThat(ping.status()).isEqualTo(ActorStatus.STOPPED);
-        assertThat(ping.stopReason()).isEqualTo("the actor called runtime.shutdown");
+        assertThat(ping.stopReason()).hasValue("the actor called runtime.shutdown");
     }
 }

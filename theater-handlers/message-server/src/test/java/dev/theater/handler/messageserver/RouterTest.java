@@ -176,11 +176,11 @@ class RouterTest {
         FakeActor a = start("a", echo("a"));
         Map<String, Function<TupleValue, Optional<WitValue>>> exports = echo("b");
         exports.put("handle-request", p -> {
-            throw new ActorCallException("b", ActorCallException.Kind.TRAP, "actor 'b' trapped: unreachable", null);
+            throw new ActorCallException("b", ActorCallException.Kind.TRAP, "handle-request trapped: unreachable", null);
         });
         start("b", exports);
         assertThat(err(a.call("request", new Str("b"), utf8("x")))).matches(
-                "actor 'b' failed handling request [0-9a-z]+-1: actor 'b' trapped: unreachable");
+                "actor 'b' failed handling request [0-9a-z]+-1: handle-request trapped: unreachable");
     }
 
     @Test
@@ -314,9 +314,9 @@ class RouterTest {
                 p -> state(OptionValue.none())));
         assertThatThrownBy(() -> mute.handler.request("embedder", "q".getBytes()).get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(ActorCallException.class)
-                .hasMessage("request to actor 'mute' timed out after 50 ms");
+                .hasMessage("actor 'mute': the request timed out after 50 ms");
         assertThatThrownBy(() -> mute.handler.send("embedder", "x".getBytes()).get())
-                .cause().hasMessage("actor 'mute' does not export theater:simple/message-server-client#handle-send");
+                .cause().hasMessage("actor 'mute': does not export theater:simple/message-server-client#handle-send");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.theater.handler.runtime;
 
 import dev.theater.api.handler.ActorHandle;
 import dev.theater.api.handler.Handler;
+import dev.theater.api.handler.HandlerException;
 import dev.theater.api.handler.HostLinker;
 import dev.theater.api.handler.RuntimeServices;
 import dev.theater.api.wit.WitValue;
@@ -68,7 +69,7 @@ final class RuntimeHandler implements Handler {
 
     private ResultValue shutdown(WitValue data) {
         if (!shutdownRequested.compareAndSet(false, true)) {
-            return ResultValue.err(new Str("actor '" + actorId + "': a shutdown is already in progress"));
+            return ResultValue.err(new Str("a shutdown is already in progress"));
         }
         actor().requestStop(stopReason(((OptionValue) data).value().map(value -> ((Bytes) value).value())));
         return ResultValue.okEmpty();
@@ -93,7 +94,7 @@ final class RuntimeHandler implements Handler {
         if (handle != null) {
             return handle;
         }
-        return runtime.actor(actorId).orElseThrow(() -> new IllegalStateException(
-                "actor '" + actorId + "': runtime handler called before the actor started or after it stopped"));
+        return runtime.actor(actorId).orElseThrow(() -> new HandlerException(
+                "handler 'runtime' was called before the actor started or after it stopped"));
     }
 }

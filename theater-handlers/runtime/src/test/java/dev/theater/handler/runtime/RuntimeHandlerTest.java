@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.theater.api.handler.ActorHandle;
 import dev.theater.api.handler.ChainEntry;
+import dev.theater.api.handler.EventData;
 import dev.theater.api.handler.HandlerConfig;
 import dev.theater.api.handler.HandlerContext;
 import dev.theater.api.handler.HandlerException;
@@ -41,7 +42,8 @@ class RuntimeHandlerTest {
         @Override public Optional<byte[]> state() { return state; }
         @Override public List<ChainEntry> chain() { return chain; }
         @Override public boolean isRunning() { return true; }
-        @Override public void record(String eventType, byte[] data, String description) { }
+        @Override public void record(String eventType, EventData data) { }
+        @Override public void record(String eventType, EventData data, String description) { }
         @Override public void requestStop(String reason) { stopReasons.add(reason); }
     };
 
@@ -116,7 +118,7 @@ class RuntimeHandlerTest {
         assertThat(call("shutdown", OptionValue.some(Bytes.utf8("{\"bye\":true}")))).isEqualTo(ResultValue.okEmpty());
         assertThat(stopReasons).containsExactly("the actor called runtime.shutdown with data {\"bye\":true}");
         assertThat(call("shutdown", OptionValue.none()))
-                .isEqualTo(ResultValue.err(new Str("actor 'counter-1': a shutdown is already in progress")));
+                .isEqualTo(ResultValue.err(new Str("a shutdown is already in progress")));
         assertThat(stopReasons).hasSize(1);
     }
 
@@ -130,8 +132,8 @@ class RuntimeHandlerTest {
     @Test
     void callsBeforeTheActorStartedFailWithANamedError() {
         handler(Map.of());
-        assertThatThrownBy(() -> call("get-state")).isInstanceOf(IllegalStateException.class)
-                .hasMessage("actor 'counter-1': runtime handler called before the actor started or after it stopped");
+        assertThatThrownBy(() -> call("get-state")).isInstanceOf(HandlerException.class)
+                .hasMessage("handler 'runtime' was called before the actor started or after it stopped");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.theater.core.runtime;
+package dev.theater.chain.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.theater.core.engine;
+package dev.theater.core;
 
 /** How guest code runs: compiled to JVM bytecode once per module (the default), or interpreted. */
 public enum EngineMode {

@@ -13,22 +13,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small strict JSON (RFC 8259) reader and a compact writer. The writer escapes like {@code serde_json}:
- * {@code "} and {@code \} and control characters ({@code \b \f \n \r \t}, others as lower-case
- * {@code &#92;u00XX}); everything else, non-ASCII included, is written as is.
+ * A small strict JSON (RFC 8259) reader: no comments, no trailing commas, no duplicate member names, at most
+ * 512 levels deep. Errors name the line, column and offset. {@link JsonWriter} writes what this reads.
  */
-public final class Json {
+public final class JsonReader {
     private static final int MAX_DEPTH = 512;
     private final String s;
     private int p;
 
-    private Json(String s) {
+    private JsonReader(String s) {
         this.s = s;
     }
 
     /** Parses one JSON value (surrounding whitespace allowed). */
     public static JsonValue parse(String text) {
-        Json j = new Json(text);
+        JsonReader j = new JsonReader(text);
         j.ws();
         JsonValue v = j.value(0);
         j.ws();
@@ -38,70 +37,9 @@ public final class Json {
         return v;
     }
 
-    /** Writes a value compactly. */
-    public static String write(JsonValue v) {
-        StringBuilder sb = new StringBuilder();
-        write(v, sb);
-        return sb.toString();
-    }
-
-    /** Appends a value compactly to {@code sb}. */
-    public static void write(JsonValue v, StringBuilder sb) {
-        switch (v) {
-            case JObject o -> {
-                sb.append('{');
-                boolean first = true;
-                for (Map.Entry<String, JsonValue> m : o.members().entrySet()) {
-                    if (!first) {
-                        sb.append(',');
-                    }
-                    first = false;
-                    quote(m.getKey(), sb);
-                    sb.append(':');
-                    write(m.getValue(), sb);
-                }
-                sb.append('}');
-            }
-            case JArray a -> {
-                sb.append('[');
-                for (int i = 0; i < a.items().size(); i++) {
-                    if (i > 0) {
-                        sb.append(',');
-                    }
-                    write(a.items().get(i), sb);
-                }
-                sb.append(']');
-            }
-            case JString str -> quote(str.value(), sb);
-            case JNumber n -> sb.append(n.text());
-            case JBool b -> sb.append(b.value());
-            case JNull n -> sb.append("null");
-        }
-    }
-
-    /** Appends {@code value} as a JSON string literal. */
-    public static void quote(String value, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+    /** Parses one JSON value from UTF-8 bytes (a chain event's data, say). */
+    public static JsonValue parse(byte[] utf8) {
+        return parse(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private JsonValue value(int depth) {
