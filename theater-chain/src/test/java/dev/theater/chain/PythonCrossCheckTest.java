@@ -7,8 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The README's 30-line python verifier (tools/verify_chain.py) agrees with the Java one. Skipped without python3. */
@@ -17,21 +18,23 @@ class PythonCrossCheckTest {
     Path home;
 
     static String run(Path file) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("python3", "tools/verify_chain.py", file.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
+        ProcessBuilder verify = new ProcessBuilder("python3", "tools/verify_chain.py", file.toString()).redirectErrorStream(true);
+        try (ChildProcess p = ChildProcess.start("python3 tools/verify_chain.py", verify)) {
+            p.awaitExit(Duration.ofSeconds(30));
+            return String.join("\n", p.printed()).strip();
+        }
     }
 
-    static boolean hasPython() {
-        try {
-            return new ProcessBuilder("python3", "--version").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
+    static boolean hasPython() throws InterruptedException {
+        try (ChildProcess p = ChildProcess.start("python3 --version", new ProcessBuilder("python3", "--version"))) {
+            return p.awaitExit(Duration.ofSeconds(10)) == 0;
+        } catch (IOException e) {
             return false;
         }
     }
 
     @Test
+    @Timeout(120) // the waits above fail first, with the script's output
     void thePythonScriptVerifiesWhatJavaWroteAndCatchesTampering() throws Exception {
         assumeTrue(hasPython(), "python3 is not installed");
         Path file;

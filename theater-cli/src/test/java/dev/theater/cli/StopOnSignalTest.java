@@ -2,14 +2,11 @@ package dev.theater.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,31 +19,23 @@ class StopOnSignalTest {
     Path home;
 
     @Test
+    @Timeout(120) // the waits below fail first, with the process's output
     void aSignalStopsTheSystemAndLeavesVerifiedChains() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process theater = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 TheaterCommand.class.getName(), "run", "--home", home.toString(),
                 "--plugins", RunCommandTest.PLUGINS.toString(),
                 RunCommandTest.ROOT.resolve("examples/ping-pong/pong.toml").toString(),
                 RunCommandTest.ROOT.resolve("examples/ping-pong/ping.toml").toString())
-                .redirectErrorStream(true)
-                .start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(theater.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                lines.add(line);
-                if (line.equals("ping: ping done")) {
-                    theater.toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of its output)
-                }
-            }
-        } finally {
-            if (!theater.waitFor(30, TimeUnit.SECONDS)) {
-                theater.destroyForcibly();
-            }
+                .redirectErrorStream(true);
+        List<String> lines;
+        try (ChildProcess theater = ChildProcess.start("theater run", run)) {
+            theater.awaitLine("ping: ping done", Duration.ofSeconds(60));
+            theater.process().toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of its output)
+            theater.awaitExit(Duration.ofSeconds(30));
+            lines = theater.printed();
         }
 
-        assertThat(lines).contains("ping: ping done");
         assertThat(lines).filteredOn(l -> l.startsWith("chain of ")).hasSize(2)
                 .allMatch(l -> l.endsWith(" events verified"));
     }
