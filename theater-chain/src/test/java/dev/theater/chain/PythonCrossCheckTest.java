@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The README's 30-line python verifier (tools/verify_chain.py) agrees with the Java one. Skipped without python3. */
@@ -32,6 +34,7 @@ class PythonCrossCheckTest {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD) // fails even mid-read
     void thePythonScriptVerifiesWhatJavaWroteAndCatchesTampering() throws Exception {
         assumeTrue(hasPython(), "python3 is not installed");
         Path file;
