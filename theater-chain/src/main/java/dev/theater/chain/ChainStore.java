@@ -101,64 +101,22 @@ public final class ChainStore implements AutoCloseable {
         return created[0];
     }
 
+    /** A chain file's channel, and whether opening created the file. */
+    private record OpenedFile(FileChannel channel, boolean created) {
+    }
+
+    /** What opening found in the file, and whether it changed the file (without forcing it). */
+    private record FileState(ScanResult scan, boolean changed) {
+    }
+
     private ActorChain openFile(String actorId, Path file) {
         FileChannel ch = null;
         try {
-            boolean isNew;
-            try {
-                ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE);
-                isNew = true;
-            } catch (NoSuchFileException e) { // the chains folder does not exist yet
-                Files.createDirectories(chains);
-                ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE);
-                isNew = true;
-            } catch (FileAlreadyExistsException e) {
-                ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                isNew = false;
-            }
-            FileLock lock = lock(ch, actorId, file);
-            Objects.requireNonNull(lock);
-            int headerLength = ChainFileFormat.HEADER.length;
-            ScanResult scan;
-            boolean changed;
-            if (isNew) {
-                // a file we just created holds nothing to verify or recover: no scan
-                ch.write(ByteBuffer.wrap(ChainFileFormat.HEADER), 0);
-                scan = new ScanResult(file, headerLength, 0, headerLength, Optional.empty(), Optional.empty(), false);
-                changed = true;
-            } else if (isHeaderOnly(ch)) {
-                // an empty chain (header only): nothing to verify or recover, no scan
-                scan = new ScanResult(file, headerLength, 0, headerLength, Optional.empty(), Optional.empty(), false);
-                changed = false;
-            } else {
-                scan = ChainFileScanner.scan(file, ch, Long.MAX_VALUE, null);
-                if (scan.failure().isPresent() && !scan.cutTail()) {
-                    ChainFailure f = scan.failure().get();
-                    throw new ChainIntegrityException(actorId, "chain file " + file + " is damaged: "
-                            + f.describe() + "; it was left unchanged", f);
-                }
-                changed = false;
-                if (scan.validEnd() < headerLength) {
-                    ch.truncate(0);
-                    ch.write(ByteBuffer.wrap(ChainFileFormat.HEADER), 0);
-                    changed = true;
-                } else if (scan.validEnd() < ch.size()) {
-                    ch.truncate(scan.validEnd());
-                    changed = true;
-                }
-            }
-            long end = Math.max(scan.validEnd(), headerLength);
-            // No fsync here, on the caller's thread: what opening changed (a new file and its directory entry,
-            // a rewritten header, a cut-off torn tail) is forced by the writer with its first batch (unless
-            // the policy is NEVER). Until then losing it to a power cut loses nothing: an absent or
-            // header-only file is an empty chain, and a torn tail that comes back is cut off again.
-            ChainFileWriter.OpenSync sync = fsync == FsyncPolicy.NEVER || !changed ? ChainFileWriter.OpenSync.NONE
-                    : isNew ? ChainFileWriter.OpenSync.FILE_AND_DIRECTORY : ChainFileWriter.OpenSync.FILE;
-            ChainFileWriter writer = new ChainFileWriter(file, chains, ch, end, scan.validCount(), fsync,
-                    writeBufferSize, sync, "chain-writer-" + actorId);
-            return new ActorChain(actorId, file, writer, scan, clock, subscriberCapacity, () -> open.remove(actorId));
+            OpenedFile opened = openOrCreate(file);
+            ch = opened.channel();
+            lock(ch, actorId, file);
+            FileState state = opened.created() ? writeHeader(file, ch) : readExisting(actorId, file, ch);
+            return startChain(actorId, file, ch, state, opened.created());
         } catch (IOException e) {
             closeQuietly(ch);
             throw new ChainException(actorId, "opening chain file " + file + " failed: " + e, e);
@@ -166,6 +124,78 @@ public final class ChainStore implements AutoCloseable {
             closeQuietly(ch);
             throw e;
         }
+    }
+
+    private OpenedFile openOrCreate(Path file) throws IOException {
+        try {
+            return new OpenedFile(FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE), true);
+        } catch (NoSuchFileException e) { // the chains folder does not exist yet
+            Files.createDirectories(chains);
+            return new OpenedFile(FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE), true);
+        } catch (FileAlreadyExistsException e) {
+            return new OpenedFile(FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE), false);
+        }
+    }
+
+    /** A file we just created holds nothing to verify or recover: it gets its header, and no scan. */
+    private static FileState writeHeader(Path file, FileChannel ch) throws IOException {
+        ch.write(ByteBuffer.wrap(ChainFileFormat.HEADER), 0);
+        return new FileState(emptyScan(file), true);
+    }
+
+    /**
+     * Verifies an existing file and cuts off a torn tail.
+     *
+     * @throws ChainIntegrityException when the file is damaged before its tail (nothing is changed)
+     */
+    private static FileState readExisting(String actorId, Path file, FileChannel ch) throws IOException {
+        if (isHeaderOnly(ch)) { // an empty chain: nothing to verify or recover, no scan
+            return new FileState(emptyScan(file), false);
+        }
+        ScanResult scan = ChainFileScanner.scan(file, ch, Long.MAX_VALUE, null);
+        if (scan.failure().isPresent() && !scan.cutTail()) {
+            ChainFailure f = scan.failure().get();
+            throw new ChainIntegrityException(actorId, "chain file " + file + " is damaged: "
+                    + f.describe() + "; it was left unchanged", f);
+        }
+        return new FileState(scan, cutTail(ch, scan));
+    }
+
+    /** Cuts the file back to its last good event (a torn header is written anew); true when that changed it. */
+    private static boolean cutTail(FileChannel ch, ScanResult scan) throws IOException {
+        if (scan.validEnd() < ChainFileFormat.HEADER.length) {
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(ChainFileFormat.HEADER), 0);
+            return true;
+        }
+        if (scan.validEnd() < ch.size()) {
+            ch.truncate(scan.validEnd());
+            return true;
+        }
+        return false;
+    }
+
+    /** The scan of a file that is just the header. */
+    private static ScanResult emptyScan(Path file) {
+        int headerLength = ChainFileFormat.HEADER.length;
+        return new ScanResult(file, headerLength, 0, headerLength, Optional.empty(), Optional.empty(), false);
+    }
+
+    /** Starts the writer after the last good event and wraps the chain around it. */
+    private ActorChain startChain(String actorId, Path file, FileChannel ch, FileState state, boolean created) {
+        long end = Math.max(state.scan().validEnd(), ChainFileFormat.HEADER.length);
+        // No fsync here, on the caller's thread: what opening changed (a new file and its directory entry,
+        // a rewritten header, a cut-off torn tail) is forced by the writer with its first batch (unless
+        // the policy is NEVER). Until then losing it to a power cut loses nothing: an absent or
+        // header-only file is an empty chain, and a torn tail that comes back is cut off again.
+        ChainFileWriter.OpenSync sync = fsync == FsyncPolicy.NEVER || !state.changed() ? ChainFileWriter.OpenSync.NONE
+                : created ? ChainFileWriter.OpenSync.FILE_AND_DIRECTORY : ChainFileWriter.OpenSync.FILE;
+        ChainFileWriter writer = new ChainFileWriter(file, chains, ch, end, state.scan().validCount(), fsync,
+                writeBufferSize, sync, "chain-writer-" + actorId);
+        return new ActorChain(actorId, file, writer, state.scan(), clock, subscriberCapacity,
+                () -> open.remove(actorId));
     }
 
     /** Whether the file is exactly the header (an empty chain). */
@@ -183,7 +213,8 @@ public final class ChainStore implements AutoCloseable {
         return ChainFileFormat.isHeaderPrefix(b.array(), headerLength);
     }
 
-    private static FileLock lock(FileChannel ch, String actorId, Path file) throws IOException {
+    /** Locks the file until its channel closes, or refuses a chain open elsewhere. */
+    private static void lock(FileChannel ch, String actorId, Path file) throws IOException {
         FileLock lock;
         try {
             lock = ch.tryLock();
@@ -191,9 +222,9 @@ public final class ChainStore implements AutoCloseable {
             lock = null;
         }
         if (lock == null) {
-            throw new ChainException(actorId, "chain " + file + " is already open in another store or process", null);
+            throw new ChainException(actorId, "chain " + file
+                    + " is already open in another store or process", null);
         }
-        return lock;
     }
 
     private static void closeQuietly(FileChannel ch) {

@@ -31,6 +31,9 @@ public final class ChainFileScanner {
     private int lim;
     private long bufStart;
     private final CRC32C crc = new CRC32C();
+    /** How many events verified so far (the index of the record being read), and the last one's hash. */
+    private long index;
+    private Optional<Hash> previous = Optional.empty();
 
     private ChainFileScanner(Path file, FileChannel channel, long end) {
         this.file = file;
@@ -60,88 +63,127 @@ public final class ChainFileScanner {
         return new ChainFileScanner(file, channel, Math.min(limit, channel.size())).run(sink);
     }
 
+    /** The header, then record after record up to the end or the first bad one. */
     private ScanResult run(Consumer<ChainEvent> sink) throws IOException {
-        int headerLength = ChainFileFormat.HEADER.length;
-        int got = fill(headerLength);
-        if (got < headerLength) {
-            boolean prefix = ChainFileFormat.isHeaderPrefix(Arrays.copyOfRange(buf, 0, got), got);
-            if (prefix) {
-                String detail = got == 0 ? "the file is empty" : "the file ends inside the header after " + got + " bytes";
-                return result(0, 0, Optional.empty(), fail(0, 0, null, FailureReason.TORN_TAIL, detail), true);
-            }
-            return result(0, 0, Optional.empty(), fail(0, 0, null, FailureReason.BAD_HEADER, "not a chain file"), false);
+        Optional<ScanResult> badHeader = readHeader();
+        if (badHeader.isPresent()) {
+            return badHeader.get();
         }
-        if (!ChainFileFormat.isHeaderPrefix(Arrays.copyOfRange(buf, 0, headerLength), headerLength)) {
-            return result(0, 0, Optional.empty(),
-                    fail(0, 0, null, FailureReason.BAD_HEADER, "the header is not THCHAIN version 1"), false);
-        }
-        pos = headerLength;
-        long index = 0;
-        Optional<Hash> previous = Optional.empty();
         while (true) {
             long offset = bufStart + pos;
             if (offset == end) {
-                return result(index, offset, previous, null, false);
+                return result(offset, null, false);
             }
-            if (fill(ChainFileFormat.FRAME_HEADER) < ChainFileFormat.FRAME_HEADER) {
-                return result(index, offset, previous, fail(index, offset, null, FailureReason.TORN_TAIL,
-                        "the file ends inside the record header, " + (end - offset) + " bytes after its start"), true);
+            Optional<ScanResult> stop = readRecord(offset, sink);
+            if (stop.isPresent()) {
+                return stop.get();
             }
-            int n = getInt(pos);
-            int lengthCrc = getInt(pos + 4);
-            int bodyCrc = getInt(pos + 8);
-            if (ChainFileFormat.lengthCrc(n, crc) != lengthCrc) {
-                return damaged(index, offset, previous, "the record length checksum does not match (length field "
-                        + Integer.toUnsignedString(n) + ")");
-            }
-            if (n < ChainFileFormat.MIN_BODY || n > ChainFileFormat.MAX_BODY) {
-                return damaged(index, offset, previous, "impossible record length " + Integer.toUnsignedString(n));
-            }
-            if (fill(ChainFileFormat.FRAME_HEADER + n) < ChainFileFormat.FRAME_HEADER + n) {
-                return result(index, offset, previous, fail(index, offset, null, FailureReason.TORN_TAIL,
-                        "the record needs " + (ChainFileFormat.FRAME_HEADER + n) + " bytes but the file ends after "
-                                + (end - offset)), true);
-            }
-            int body = pos + ChainFileFormat.FRAME_HEADER;
-            crc.reset();
-            crc.update(buf, body, n);
-            if ((int) crc.getValue() != bodyCrc) {
-                return damaged(index, offset, previous, "the record body checksum does not match (stored "
-                        + hex(bodyCrc) + ", computed " + hex((int) crc.getValue()) + ")");
-            }
-            int hl = EventHashing.HASH_LENGTH;
-            Hash stored = new Hash(Arrays.copyOfRange(buf, body, body + hl));
-            ChainEvent event;
-            try {
-                event = EventHashing.decode(stored, buf, body + hl, n - hl);
-            } catch (IllegalArgumentException e) {
-                return result(index, offset, previous, fail(index, offset, stored, FailureReason.UNREADABLE_RECORD,
-                        "malformed event encoding: " + e.getMessage()), false);
-            }
-            Optional<ChainFailure> bad = ChainVerifier.checkLink(index, offset, previous, event);
-            if (bad.isEmpty()) {
-                byte[] computed = EventHashing.sha256(buf, body + hl, n - hl);
-                if (!stored.matches(computed)) {
-                    bad = Optional.of(new ChainFailure(index, offset, Optional.of(stored), FailureReason.HASH_MISMATCH,
-                            "SHA-256 of the event is " + new Hash(computed).hex()));
-                }
-            }
-            if (bad.isPresent()) {
-                return result(index, offset, previous, bad.get(), false);
-            }
-            if (sink != null) {
-                sink.accept(event);
-            }
-            previous = Optional.of(stored);
-            index++;
-            pos = body + n;
         }
     }
 
+    /** Checks the header and moves past it; the result when it is torn or not a chain file's. */
+    private Optional<ScanResult> readHeader() throws IOException {
+        int headerLength = ChainFileFormat.HEADER.length;
+        int got = fill(headerLength);
+        if (got < headerLength) {
+            if (ChainFileFormat.isHeaderPrefix(Arrays.copyOfRange(buf, 0, got), got)) {
+                String detail = got == 0 ? "the file is empty"
+                        : "the file ends inside the header after " + got + " bytes";
+                return Optional.of(result(0, fail(0, null, FailureReason.TORN_TAIL, detail), true));
+            }
+            return Optional.of(result(0, fail(0, null, FailureReason.BAD_HEADER, "not a chain file"), false));
+        }
+        if (!ChainFileFormat.isHeaderPrefix(Arrays.copyOfRange(buf, 0, headerLength), headerLength)) {
+            String detail = "the header is not THCHAIN version 1";
+            return Optional.of(result(0, fail(0, null, FailureReason.BAD_HEADER, detail), false));
+        }
+        pos = headerLength;
+        return Optional.empty();
+    }
+
+    /** Reads and checks the record at {@code offset}, hands its event on and moves past it; or the result there. */
+    private Optional<ScanResult> readRecord(long offset, Consumer<ChainEvent> sink) throws IOException {
+        Optional<ScanResult> badFrame = readFrame(offset);
+        if (badFrame.isPresent()) {
+            return badFrame;
+        }
+        int n = getInt(pos);
+        int body = pos + ChainFileFormat.FRAME_HEADER;
+        int hl = EventHashing.HASH_LENGTH;
+        Hash stored = new Hash(Arrays.copyOfRange(buf, body, body + hl));
+        ChainEvent event;
+        try {
+            event = EventHashing.decode(stored, buf, body + hl, n - hl);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(result(offset, fail(offset, stored, FailureReason.UNREADABLE_RECORD,
+                    "malformed event encoding: " + e.getMessage()), false));
+        }
+        Optional<ChainFailure> bad = checkEvent(offset, stored, event, body + hl, n - hl);
+        if (bad.isPresent()) {
+            return Optional.of(result(offset, bad.get(), false));
+        }
+        if (sink != null) {
+            sink.accept(event);
+        }
+        previous = Optional.of(stored);
+        index++;
+        pos = body + n;
+        return Optional.empty();
+    }
+
+    /**
+     * Makes the record at {@code offset} available at {@code pos} and checks its frame: the length checksum
+     * before the length is trusted, then the body checksum. The result when the record is torn or damaged.
+     */
+    private Optional<ScanResult> readFrame(long offset) throws IOException {
+        int frame = ChainFileFormat.FRAME_HEADER;
+        if (fill(frame) < frame) {
+            return torn(offset, "the file ends inside the record header, " + (end - offset) + " bytes after its start");
+        }
+        int n = getInt(pos);
+        if (ChainFileFormat.lengthCrc(n, crc) != getInt(pos + 4)) {
+            return damaged(offset, "the record length checksum does not match (length field "
+                    + Integer.toUnsignedString(n) + ")");
+        }
+        if (n < ChainFileFormat.MIN_BODY || n > ChainFileFormat.MAX_BODY) {
+            return damaged(offset, "impossible record length " + Integer.toUnsignedString(n));
+        }
+        if (fill(frame + n) < frame + n) {
+            return torn(offset, "the record needs " + (frame + n) + " bytes but the file ends after " + (end - offset));
+        }
+        int bodyCrc = getInt(pos + 8);
+        crc.reset();
+        crc.update(buf, pos + frame, n);
+        if ((int) crc.getValue() != bodyCrc) {
+            return damaged(offset, "the record body checksum does not match (stored " + hex(bodyCrc) + ", computed "
+                    + hex((int) crc.getValue()) + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** The event's parent link, then its hash over the {@code length} encoding bytes at {@code from}. */
+    private Optional<ChainFailure> checkEvent(long offset, Hash stored, ChainEvent event, int from, int length) {
+        Optional<ChainFailure> badLink = ChainVerifier.checkLink(index, offset, previous, event);
+        if (badLink.isPresent()) {
+            return badLink;
+        }
+        byte[] computed = EventHashing.sha256(buf, from, length);
+        if (stored.matches(computed)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChainFailure(index, offset, Optional.of(stored), FailureReason.HASH_MISMATCH,
+                "SHA-256 of the event is " + new Hash(computed).hex()));
+    }
+
+    /** A record cut short by the end of the file: a tail to cut off. */
+    private Optional<ScanResult> torn(long offset, String detail) {
+        return Optional.of(result(offset, fail(offset, null, FailureReason.TORN_TAIL, detail), true));
+    }
+
     /** A record whose checksum failed: a damaged tail when nothing but zeros or nothing at all follows it. */
-    private ScanResult damaged(long index, long offset, Optional<Hash> previous, String detail) throws IOException {
+    private Optional<ScanResult> damaged(long offset, String detail) throws IOException {
         boolean tail = restIsZeroOrRecordEndsAtEof(offset);
-        return result(index, offset, previous, fail(index, offset, null, FailureReason.UNREADABLE_RECORD, detail), tail);
+        return Optional.of(result(offset, fail(offset, null, FailureReason.UNREADABLE_RECORD, detail), tail));
     }
 
     private boolean restIsZeroOrRecordEndsAtEof(long offset) throws IOException {
@@ -197,11 +239,14 @@ public final class ChainFileScanner {
         return Math.min(n, lim - pos);
     }
 
-    private ScanResult result(long count, long validEnd, Optional<Hash> head, ChainFailure failure, boolean cutTail) {
-        return new ScanResult(file, end, count, validEnd, head, Optional.ofNullable(failure), failure != null && cutTail);
+    /** What the scan found: the events so far, ending at {@code validEnd}, and the failure if any. */
+    private ScanResult result(long validEnd, ChainFailure failure, boolean cutTail) {
+        return new ScanResult(file, end, index, validEnd, previous, Optional.ofNullable(failure),
+                failure != null && cutTail);
     }
 
-    private static ChainFailure fail(long index, long offset, Hash hash, FailureReason reason, String detail) {
+    /** A failure of the event after the good ones. */
+    private ChainFailure fail(long offset, Hash hash, FailureReason reason, String detail) {
         return new ChainFailure(index, offset, Optional.ofNullable(hash), reason, detail);
     }
 

@@ -51,6 +51,8 @@ public final class ChainFileWriter implements AutoCloseable {
     private final Condition progress = lock.newCondition();
     private final Path directory;
     private final int bufferSize;
+    /** Runs after every force of the file: the seam through which tests tell the fsync policies apart. */
+    private final Runnable afterForce;
     private OpenSync openSync;
     private ByteBuffer out; // writer thread only; null while idle
     private boolean unforced; // writer thread only: bytes written since the last force
@@ -68,7 +70,14 @@ public final class ChainFileWriter implements AutoCloseable {
     /** Starts the writer for a channel positioned at {@code end}, which holds {@code count} events. */
     public ChainFileWriter(Path file, Path directory, FileChannel channel, long end, long count, FsyncPolicy policy,
                            int bufferSize, OpenSync openSync, String name) {
+        this(file, directory, channel, end, count, policy, bufferSize, openSync, name, () -> { });
+    }
+
+    /** As the public constructor, and runs {@code afterForce} after every force of the file (for tests). */
+    ChainFileWriter(Path file, Path directory, FileChannel channel, long end, long count, FsyncPolicy policy,
+                    int bufferSize, OpenSync openSync, String name, Runnable afterForce) {
         this.file = file;
+        this.afterForce = afterForce;
         this.directory = directory;
         this.bufferSize = bufferSize;
         this.openSync = policy == FsyncPolicy.NEVER ? OpenSync.NONE : openSync;
@@ -255,6 +264,7 @@ public final class ChainFileWriter implements AutoCloseable {
         } else {
             channel.force(false);
         }
+        afterForce.run();
         unforced = false;
     }
 
@@ -302,6 +312,7 @@ public final class ChainFileWriter implements AutoCloseable {
         try (channel) {
             if (failure == null && policy != FsyncPolicy.NEVER && unforced) {
                 channel.force(true);
+                afterForce.run();
             }
         } catch (IOException e) {
             throw new ChainException("chain file " + file + ": closing failed: " + e.getMessage(), e);
