@@ -220,7 +220,7 @@ public final class ActorChain implements AutoCloseable {
             if (closed) {
                 throw new ChainException(actorId, "chain " + file + " is closed", null);
             }
-            BoundedSubscription s = new BoundedSubscription("chain-subscriber-" + actorId, listener, capacity,
+            BoundedSubscription s = new BoundedSubscription("chain-subscriber-" + actorId, listener, capacity, lock,
                     subscribers::remove);
             subscribers.add(s);
             return s;

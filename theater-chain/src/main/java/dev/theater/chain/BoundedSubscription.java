@@ -1,7 +1,9 @@
 package dev.theater.chain;
 
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -23,8 +25,11 @@ final class BoundedSubscription implements Subscription {
     private volatile boolean closed;
     private volatile boolean cancelled;
     private final Thread thread;
+    private final ReentrantLock appendLock;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
-    BoundedSubscription(String name, ChainListener listener, int capacity, Consumer<BoundedSubscription> onClose) {
+    BoundedSubscription(String name, ChainListener listener, int capacity, ReentrantLock appendLock,
+                        Consumer<BoundedSubscription> onClose) {
         if (capacity < 1) {
             throw new IllegalArgumentException("subscription capacity must be at least 1, got " + capacity);
         }
@@ -32,6 +37,7 @@ final class BoundedSubscription implements Subscription {
         this.capacity = capacity;
         this.queue = new ArrayBlockingQueue<>(capacity + 1); // one spare slot for the end marker
         this.onClose = onClose;
+        this.appendLock = appendLock;
         this.thread = Thread.ofVirtual().name(name).start(this::deliver);
     }
 
@@ -77,7 +83,11 @@ final class BoundedSubscription implements Subscription {
         } finally {
             closed = true;
             onClose.accept(this);
-            listener.onClosed();
+            try {
+                listener.onClosed();
+            } finally {
+                ended.complete(null);
+            }
         }
     }
 
@@ -107,5 +117,16 @@ final class BoundedSubscription implements Subscription {
         closed = true;
         cancelled = true;
         thread.interrupt();
+    }
+
+    @Override
+    public CompletableFuture<Void> closeAfterDelivery() {
+        appendLock.lock(); // the end marker goes after every event appended so far
+        try {
+            end();
+        } finally {
+            appendLock.unlock();
+        }
+        return ended.copy();
     }
 }

@@ -90,6 +90,33 @@ class SubscriptionTest {
     }
 
     @Test
+    void closingAfterDeliveryHandsOverEverythingAppendedBeforeAndNothingAfter() throws Exception {
+        Recorder r = new Recorder(true); // held inside the first event, so the rest is still queued when we close
+        try (ChainStore store = ChainStore.builder().home(home).build(); ActorChain chain = store.open("drained")) {
+            Subscription s = chain.subscribe(r, 100);
+            for (int i = 0; i < 20; i++) {
+                chain.append("wasm", bytes("" + i));
+            }
+            r.entered.await();
+            var ended = s.closeAfterDelivery();
+            chain.append("wasm", bytes("after the close"));
+            assertThat(ended).isNotDone();
+            r.release.countDown();
+            ended.get(30, TimeUnit.SECONDS);
+
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                expected.add("" + i);
+            }
+            expected.add("closed");
+            assertThat(new ArrayList<>(r.calls)).isEqualTo(expected); // complete when the future is: nothing to wait for
+            assertThat(s.delivered()).isEqualTo(20);
+            assertThat(s.isClosed()).isTrue();
+            assertThat(s.closeAfterDelivery()).isCompleted();
+        }
+    }
+
+    @Test
     void aStuckSubscriberNeverBlocksTheActorAndIsToldWhatItMissed() throws Exception {
         Recorder stuck = new Recorder(true);
         Recorder healthy = new Recorder(false);

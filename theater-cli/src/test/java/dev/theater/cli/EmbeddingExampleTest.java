@@ -34,10 +34,10 @@ class EmbeddingExampleTest {
                 "message-server/received",
                 "theater:simple/runtime/log",
                 "wasm",
-                "{\"count\":2}");
+                "{\"count\":2}",
+                "STOPPED");
     }
 
-    @SuppressWarnings("try")
     private static void example() throws Exception {
         // README:begin
         try (Theater theater = Theater.builder()
@@ -48,11 +48,13 @@ class EmbeddingExampleTest {
             byte[] reply = pong.request("ping 7".getBytes(StandardCharsets.UTF_8)).join();
             System.out.println(new String(reply, StandardCharsets.UTF_8));              // pong 7
 
-            try (var subscription = pong.subscribe(event -> System.out.println(event.eventType()))) {
-                pong.send("hello".getBytes(StandardCharsets.UTF_8)).join();   // message-server/received, …/runtime/log, wasm
-                Thread.sleep(200);                                                      // let the listener print
-            }
+            var subscription = pong.subscribe(event -> System.out.println(event.eventType()));
+            pong.send("hello".getBytes(StandardCharsets.UTF_8)).join();   // message-server/received, …/runtime/log, wasm
+            subscription.closeAfterDelivery().join();                     // every event of that send has been printed
             System.out.println(new String(pong.state().orElseThrow(), StandardCharsets.UTF_8)); // {"count":2}
+
+            pong.stop();
+            System.out.println(pong.stopped().join());                                // STOPPED
         }
         // README:end
     }

@@ -122,10 +122,7 @@ class RuntimeGuestTest {
         send(probe, "stop");
         assertThat(logs(probe)).endsWith(logged("shutdown ok"),
                 logged("shutdown failed: a shutdown is already in progress"));
-        for (int i = 0; i < 500 && probe.status() != ActorStatus.STOPPED; i++) {
-            Thread.sleep(10);
-        }
-        assertThat(probe.status()).isEqualTo(ActorStatus.STOPPED);
+        assertThat(probe.stopped().get(30, TimeUnit.SECONDS)).isEqualTo(ActorStatus.STOPPED);
         assertThat(probe.stopReason()).hasValue("the actor called runtime.shutdown with data {\"bye\":1}");
     }
 }
