@@ -2,6 +2,7 @@ package dev.theater.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.theater.testing.ChildProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

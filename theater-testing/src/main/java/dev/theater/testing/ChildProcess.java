@@ -1,4 +1,4 @@
-package dev.theater.cli;
+package dev.theater.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * does not come in time fails with what was awaited and everything the process printed. {@link #close()} kills
  * the process if it is still running.
  */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
 
     private static final String END = new String("(end of output)"); // compared by identity
 
@@ -36,7 +36,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Starts {@code builder}; {@code name} (e.g. {@code "theater run"}) names the process in failures. */
-    static ChildProcess start(String name, ProcessBuilder builder) throws IOException {
+    public static ChildProcess start(String name, ProcessBuilder builder) throws IOException {
         return new ChildProcess(name, builder.start());
     }
 
@@ -55,22 +55,22 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
     /** The next line not yet returned; fails if none comes within {@code timeout}. */
-    String nextLine(String awaited, Duration timeout) throws InterruptedException {
+    public String nextLine(String awaited, Duration timeout) throws InterruptedException {
         return awaitLine(awaited, line -> true, timeout);
     }
 
     /** Skips lines until one equal to {@code line}; fails if none comes within {@code timeout}. */
-    String awaitLine(String line, Duration timeout) throws InterruptedException {
+    public String awaitLine(String line, Duration timeout) throws InterruptedException {
         return awaitLine("the line '" + line + "'", line::equals, timeout);
     }
 
     /** Skips lines until one that {@code matches}; fails if none comes within {@code timeout}. */
-    String awaitLine(String awaited, Predicate<String> matches, Duration timeout) throws InterruptedException {
+    public String awaitLine(String awaited, Predicate<String> matches, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String line = unread.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -89,7 +89,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Waits for the output to end and the process to exit; its exit code. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         reader.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         if (reader.isAlive() || !process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
@@ -99,7 +99,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Every line the process has printed so far, whether or not a wait has returned it. */
-    List<String> printed() {
+    public List<String> printed() {
         synchronized (printed) {
             return List.copyOf(printed);
         }

@@ -1,0 +1,2 @@
+/** Test support shared by the modules' tests: never a run-time dependency. */
+package dev.theater.testing;
