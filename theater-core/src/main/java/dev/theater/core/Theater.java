@@ -8,11 +8,13 @@ import dev.theater.chain.ActorChain;
 import dev.theater.chain.ChainStore;
 import dev.theater.chain.FsyncPolicy;
 import dev.theater.core.engine.Engine;
+import dev.theater.core.engine.MemoryBudget;
 import dev.theater.core.manifest.ActorManifest;
 import dev.theater.core.manifest.ManifestParser;
 import dev.theater.core.plugin.HandlerRegistry;
 import dev.theater.core.runtime.Actor;
 import dev.theater.core.runtime.ActorLauncher;
+import dev.theater.core.runtime.GuestThreads;
 import dev.theater.core.runtime.HandlerCatalog;
 import dev.theater.core.runtime.WitUniverse;
 import java.nio.file.Path;
@@ -41,6 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Theater implements AutoCloseable {
 
     private final Engine engine;
+    private final GuestThreads guestThreads;
     private final ChainStore chains;
     private final HandlerRegistry registry;
     private final ActorLauncher launcher;
@@ -49,7 +52,8 @@ public final class Theater implements AutoCloseable {
     private volatile boolean closed;
 
     private Theater(Builder b) {
-        this.engine = Engine.create(b.engineMode);
+        this.engine = Engine.create(b.engineMode, b.memoryBudget.map(MemoryBudget::ofBytes).orElseGet(MemoryBudget::defaultForHeap));
+        this.guestThreads = new GuestThreads(b.guestThreads);
         this.chains = ChainStore.builder().home(b.home).fsync(b.fsync).build();
         HandlerRegistry.Builder rb = HandlerRegistry.builder().serviceLoader(b.serviceLoader);
         b.pluginsDirectory.ifPresent(rb::pluginsDirectory);
@@ -69,8 +73,12 @@ public final class Theater implements AutoCloseable {
                 return registry.types();
             }
         };
-        this.launcher = new ActorLauncher(engine, WitUniverse.of(providers), catalog, new Services(), b.handlerStopTimeout);
+        this.launcher = new ActorLauncher(engine, WitUniverse.of(providers), catalog, new Services(), guestThreads,
+                b.handlerStopTimeout);
     }
+
+    /** The default of {@link Builder#guestThreads}. */
+    public static final int DEFAULT_GUEST_THREADS = 2048;
 
     public static Builder builder() {
         return new Builder();
@@ -146,6 +154,7 @@ public final class Theater implements AutoCloseable {
         for (ActorRef ref : running) {
             ref.stop();
         }
+        guestThreads.close();
         registry.close();
         chains.close();
     }
@@ -176,6 +185,8 @@ public final class Theater implements AutoCloseable {
         private FsyncPolicy fsync = FsyncPolicy.GROUP_COMMIT;
         private boolean serviceLoader = true;
         private Duration handlerStopTimeout = Duration.ofSeconds(5);
+        private Optional<Long> memoryBudget = Optional.empty();
+        private int guestThreads = DEFAULT_GUEST_THREADS;
         private final List<HandlerProvider> providers = new ArrayList<>();
 
         private Builder() {
@@ -224,6 +235,33 @@ public final class Theater implements AutoCloseable {
         /** How long each handler gets to stop before it is interrupted; default 5 s. */
         public Builder handlerStopTimeout(Duration timeout) {
             this.handlerStopTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * The guest memory all actors of this runtime may hold together, in bytes (whole 64 KiB pages). Every
+         * instantiation and every {@code memory.grow} is charged to it; a grow past it fails inside the guest
+         * ({@code memory.grow} returns -1), and a start that does not fit fails naming the budget. Default: half
+         * of the JVM's maximum heap.
+         */
+        public Builder memoryBudget(long bytes) {
+            if (bytes < 65_536) {
+                throw new TheaterException(TheaterException.Phase.RUNTIME,
+                        "the guest memory budget must be at least 65536 bytes (one page), was " + bytes);
+            }
+            this.memoryBudget = Optional.of(bytes);
+            return this;
+        }
+
+        /**
+         * How many platform threads actors run their calls on at most (one per actor with work); past it, calls
+         * run on virtual threads, where a CPU-bound guest can delay others. Default {@value #DEFAULT_GUEST_THREADS}.
+         */
+        public Builder guestThreads(int max) {
+            if (max < 1) {
+                throw new TheaterException(TheaterException.Phase.RUNTIME, "guest threads must be at least 1, was " + max);
+            }
+            this.guestThreads = max;
             return this;
         }
 

@@ -111,7 +111,7 @@ class ActorRuntimeTest {
         ActorCallException failure = callFailure(actor.send(utf8("trap")));
 
         assertThat(failure.kind()).isEqualTo(ActorCallException.Kind.TRAP);
-        assertThat(failure.getMessage()).startsWith("actor 'lifecycle': " + SEND + " trapped: ");
+        assertThat(failure).hasMessage("actor 'lifecycle': " + TestActors.wasm("lifecycle") + ": export '" + SEND + "' trapped: Trapped on unreachable instruction");
         assertThat(actor.stopped().get(10, TimeUnit.SECONDS)).isEqualTo(ActorStatus.FAILED);
         assertThat(actor.status()).isEqualTo(ActorStatus.FAILED);
         assertThat(theater().actorIds()).isEmpty();

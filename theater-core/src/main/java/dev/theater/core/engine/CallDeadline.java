@@ -71,23 +71,35 @@ public final class CallDeadline implements AutoCloseable {
 
     private static void watch() {
         while (true) {
-            if (ARMED_DEADLINES.isEmpty()) {
-                watchdogIdle = true;
-                if (ARMED_DEADLINES.isEmpty()) {
-                    LockSupport.park(); // woken by the next start(); a spurious wake-up just loops
-                }
-                watchdogIdle = false;
-                continue;
+            try {
+                watchOnce();
+            } catch (Throwable t) { // e.g. an OutOfMemoryError while the heap is short: deadlines must go on
+                LockSupport.parkNanos(TICK.toNanos());
             }
-            long now = System.nanoTime();
-            for (CallDeadline d : ARMED_DEADLINES) {
-                if (now - d.deadlineNanos >= 0 && d.state.compareAndSet(ARMED, FIRING)) {
-                    ARMED_DEADLINES.remove(d);
-                    d.target.interrupt();
-                    d.state.set(FIRED);
-                }
-            }
-            LockSupport.parkNanos(TICK.toNanos());
         }
+    }
+
+    /** One round: park while nothing is armed, else fire what is due and sleep one tick. */
+    private static void watchOnce() {
+        if (ARMED_DEADLINES.isEmpty()) {
+            watchdogIdle = true;
+            if (ARMED_DEADLINES.isEmpty()) {
+                LockSupport.park(); // woken by the next start(); a spurious wake-up just loops
+            }
+            watchdogIdle = false;
+            return;
+        }
+        long now = System.nanoTime();
+        for (CallDeadline d : ARMED_DEADLINES) {
+            if (now - d.deadlineNanos >= 0 && d.state.compareAndSet(ARMED, FIRING)) {
+                ARMED_DEADLINES.remove(d);
+                try {
+                    d.target.interrupt();
+                } finally {
+                    d.state.set(FIRED); // close() waits for this: it must be set whatever happened
+                }
+            }
+        }
+        LockSupport.parkNanos(TICK.toNanos());
     }
 }

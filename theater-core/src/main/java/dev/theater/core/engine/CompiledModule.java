@@ -20,21 +20,24 @@ public final class CompiledModule {
     private final String sha256;
     private final WasmModule module;
     private final Function<Instance, Machine> machines;
+    private final MemoryBudget budget;
     private final List<dev.theater.core.engine.FunctionImport> imports;
     private final List<FunctionExport> exports;
 
-    CompiledModule(String sourceName, String sha256, WasmModule module, Function<Instance, Machine> machines) {
+    CompiledModule(String sourceName, String sha256, WasmModule module, Function<Instance, Machine> machines,
+                   MemoryBudget budget) {
         this.sourceName = sourceName;
         this.sha256 = sha256;
         this.module = module;
         this.machines = machines;
+        this.budget = budget;
         this.imports = readImports(module);
         this.exports = readExports(module, imports.size());
     }
 
     /** The same compiled module, reported under another name (the cache is keyed by content, not name). */
     CompiledModule withSourceName(String otherName) {
-        return new CompiledModule(otherName, sha256, module, machines);
+        return new CompiledModule(otherName, sha256, module, machines, budget);
     }
 
     public String sourceName() {
@@ -63,8 +66,9 @@ public final class CompiledModule {
         return module.memorySection().filter(s -> s.memoryCount() > 0).map(s -> s.getMemory(0).limits());
     }
 
+    /** An instance whose memory is charged to the budget of the engine that compiled this module. */
     public InstanceBuilder instantiate() {
-        return new InstanceBuilder(this);
+        return new InstanceBuilder(this, budget);
     }
 
     WasmModule wasmModule() {

@@ -30,18 +30,31 @@ import java.util.function.Function;
 public final class Engine {
 
     private final EngineMode mode;
+    private final MemoryBudget budget;
     private final ConcurrentMap<String, CompiledModule> cache = new ConcurrentHashMap<>();
 
-    private Engine(EngineMode mode) {
+    private Engine(EngineMode mode, MemoryBudget budget) {
         this.mode = Objects.requireNonNull(mode, "mode");
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
+    /** An engine whose instances share the default guest memory budget ({@link MemoryBudget#defaultForHeap()}). */
     public static Engine create(EngineMode mode) {
-        return new Engine(mode);
+        return new Engine(mode, MemoryBudget.defaultForHeap());
+    }
+
+    /** An engine whose instances' memory is charged to {@code budget}. */
+    public static Engine create(EngineMode mode, MemoryBudget budget) {
+        return new Engine(mode, budget);
     }
 
     public EngineMode mode() {
         return mode;
+    }
+
+    /** The guest memory budget every instance of this engine's modules is charged to. */
+    public MemoryBudget memoryBudget() {
+        return budget;
     }
 
     /** A module file as last loaded: reused while its size and modification time stay the same. */
@@ -125,7 +138,7 @@ public final class Engine {
         } catch (ChicoryException e) {
             throw new WasmLoadException("cannot compile WebAssembly module " + sourceName + ": " + e.getMessage(), e);
         }
-        return new CompiledModule(sourceName, sha256, module, machines);
+        return new CompiledModule(sourceName, sha256, module, machines, budget);
     }
 
     static String sha256(byte[] bytes) {

@@ -23,9 +23,11 @@ public final class InstanceBuilder {
     private final CompiledModule module;
     private final Map<String, Provided> hostFunctions = new LinkedHashMap<>();
     private int maxMemoryPages = -1;
+    private MemoryBudget budget;
 
-    InstanceBuilder(CompiledModule module) {
+    InstanceBuilder(CompiledModule module, MemoryBudget budget) {
         this.module = module;
+        this.budget = budget;
     }
 
     /** Provides {@code module.name} with the given core signature. Unused host functions are fine. */
@@ -43,6 +45,12 @@ public final class InstanceBuilder {
             throw new IllegalArgumentException("max memory pages must be within 0..65536, was " + pages);
         }
         this.maxMemoryPages = pages;
+        return this;
+    }
+
+    /** Charges this instance's memory to {@code memoryBudget} instead of the engine's. */
+    public InstanceBuilder memoryBudget(MemoryBudget memoryBudget) {
+        this.budget = java.util.Objects.requireNonNull(memoryBudget, "memoryBudget");
         return this;
     }
 
@@ -80,18 +88,36 @@ public final class InstanceBuilder {
         if (!problems.isEmpty()) {
             throw new WasmLinkException(module.sourceName() + ": " + String.join("; ", problems));
         }
+        BudgetedMemory[] memory = new BudgetedMemory[1];
         Instance.Builder builder = Instance.builder(module.wasmModule())
                 .withImportValues(ImportValues.builder().withFunctions(functions).build())
-                .withMachineFactory(module.machines());
+                .withMachineFactory(module.machines())
+                .withMemoryFactory(limits -> memory[0] = BudgetedMemory.create(limits, budget));
         memoryLimits().ifPresent(builder::withMemoryLimits);
         Instance instance;
         try {
             instance = builder.build();
+        } catch (BudgetedMemory.MemoryBudgetExhaustedException e) {
+            throw new WasmLinkException(module.sourceName() + ": " + e.getMessage());
         } catch (ChicoryException e) {
+            release(memory[0]);
             throw new WasmTrapException(module.sourceName() + ": instantiation failed: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            release(memory[0]);
+            throw new WasmLinkException(module.sourceName() + ": the JVM could not allocate the instance (" + e.getMessage()
+                    + "); give it a larger heap or lower the guest memory budget");
+        } catch (RuntimeException | StackOverflowError e) {
+            release(memory[0]); // a start function's host call failed, or it recursed too deep
+            throw new WasmTrapException(module.sourceName() + ": instantiation failed: " + e, e);
         }
-        self[0] = new ModuleInstance(module, instance);
+        self[0] = new ModuleInstance(module, instance, memory[0]);
         return self[0];
+    }
+
+    private static void release(BudgetedMemory memory) {
+        if (memory != null) {
+            memory.release();
+        }
     }
 
     private Optional<MemoryLimits> memoryLimits() {

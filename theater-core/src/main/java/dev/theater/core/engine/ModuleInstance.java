@@ -15,12 +15,21 @@ public final class ModuleInstance {
     private final CompiledModule module;
     private final Instance instance;
     private final GuestMemory memory;
+    private final BudgetedMemory budgeted; // null for a module without memory
     private final ConcurrentMap<String, Optional<CoreFunction>> exports = new ConcurrentHashMap<>();
 
-    ModuleInstance(CompiledModule module, Instance instance) {
+    ModuleInstance(CompiledModule module, Instance instance, BudgetedMemory budgeted) {
         this.module = module;
         this.instance = instance;
         this.memory = new ChicoryMemory(module.sourceName(), instance);
+        this.budgeted = budgeted;
+    }
+
+    /** Gives this instance's memory back to the runtime's budget; the instance must not be called afterwards. */
+    public void close() {
+        if (budgeted != null) {
+            budgeted.release();
+        }
     }
 
     public CompiledModule module() {

@@ -22,14 +22,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * A running actor: its instance, its handlers, its state and its mailbox, served by one virtual thread
- * that runs its export calls one at a time. Built and started by {@link ActorLauncher}. Handlers see it
- * only through {@link #handle()}.
+ * A running actor: its instance, its handlers, its state and its mailbox. Whenever the mailbox has work, a
+ * guest thread ({@link GuestThreads}) drains it, running the export calls one at a time; an idle actor holds
+ * no thread. Built and started by {@link ActorLauncher}. Handlers see it only through {@link #handle()}.
  */
 public final class Actor {
 
@@ -39,9 +40,10 @@ public final class Actor {
     private final ActorLimits limits;
     private final ActorChain chain;
     private final Mailbox mailbox;
+    private final Executor guestThreads;
     private final Duration handlerStopTimeout;
     private final Consumer<Actor> onStopped;
-    private final CountDownLatch finished = new CountDownLatch(1); // the mailbox thread has ended
+    private final CountDownLatch finished = new CountDownLatch(1); // the mailbox reached its end, for good
     private final CompletableFuture<ActorStatus> stopped = new CompletableFuture<>(); // stop() has completed
     private final AtomicBoolean stopStarted = new AtomicBoolean();
     private volatile ActorStatus status = ActorStatus.STARTING;
@@ -50,17 +52,21 @@ public final class Actor {
     private final ActorHandle handle = new HandlerView(this);
     private WitInstance instance;
     private List<NamedHandler> handlers = List.of();
-    private volatile Thread thread;
+    private volatile boolean mailboxStarted;
+    private final AtomicBoolean drainScheduled = new AtomicBoolean(); // a guest thread drains, or is about to
+    private final Object runLock = new Object(); // guards runningOn, so an interrupt never reaches another actor
+    private Thread runningOn; // the thread running this actor's calls now, or null
 
     /** A handler with the type it was created for. */
     record NamedHandler(String type, Handler handler) {}
 
-    Actor(String id, ActorLimits limits, ActorChain chain, Optional<byte[]> initialState, Duration handlerStopTimeout,
-          Consumer<Actor> onStopped) {
+    Actor(String id, ActorLimits limits, ActorChain chain, Optional<byte[]> initialState, Executor guestThreads,
+          Duration handlerStopTimeout, Consumer<Actor> onStopped) {
         this.id = id;
         this.limits = limits;
         this.chain = chain;
         this.mailbox = new Mailbox(limits.mailboxCapacity());
+        this.guestThreads = guestThreads;
         this.state = initialState.map(byte[]::clone);
         this.handlerStopTimeout = handlerStopTimeout;
         this.onStopped = onStopped;
@@ -71,9 +77,10 @@ public final class Actor {
         this.handlers = List.copyOf(handlers);
     }
 
-    /** Starts the mailbox thread; tasks queued before this run first, in order. */
+    /** Lets the mailbox run; tasks queued before this run first, in order. */
     void startMailbox() {
-        thread = Thread.ofVirtual().name("actor-" + id).start(this::serve);
+        mailboxStarted = true;
+        scheduleDrain();
     }
 
     /** init returned ok; unless a stop began meanwhile (e.g. init called runtime.shutdown), the actor runs. */
@@ -87,23 +94,65 @@ public final class Actor {
         record("lifecycle/running", new byte[0]);
     }
 
-    private void serve() {
+    /** Hands the mailbox to a guest thread unless one drains it already (or it has not started). */
+    private void scheduleDrain() {
+        if (mailboxStarted && drainScheduled.compareAndSet(false, true)) {
+            guestThreads.execute(this::drain);
+        }
+    }
+
+    /** Runs queued tasks on this (guest) thread until the mailbox is empty, stopped, or the actor has failed. */
+    private void drain() {
+        synchronized (runLock) {
+            runningOn = Thread.currentThread();
+        }
+        boolean ended = false;
         try {
-            while (true) {
-                Optional<Mailbox.Task> task = mailbox.take();
-                if (task.isEmpty()) {
-                    break;
-                }
-                task.get().run();
-                if (status == ActorStatus.FAILED) {
-                    break; // its memory is not to be trusted: queued calls are rejected, not run
+            Mailbox.Task task;
+            while (!ended && (task = mailbox.poll()) != null) {
+                ended = Mailbox.isStop(task) || runOne(task);
+            }
+        } finally {
+            synchronized (runLock) {
+                runningOn = null;
+                Thread.interrupted(); // an interrupt meant for this actor's call ends here, not in the next actor's
+            }
+            if (ended) {
+                mailbox.drain(stopReason == null ? "the actor stopped" : stopReason);
+                finished.countDown(); // drainScheduled stays set: nothing runs here again
+            } else {
+                drainScheduled.set(false);
+                if (!mailbox.isEmpty()) {
+                    scheduleDrain(); // a task came in after the last poll
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            mailbox.drain(stopReason == null ? "the actor stopped" : stopReason);
-            finished.countDown();
+        }
+    }
+
+    /** Runs one task; true when the actor failed and must run nothing more (its memory is not to be trusted). */
+    private boolean runOne(Mailbox.Task task) {
+        try {
+            task.run();
+        } catch (Throwable t) { // ExportCall handles what a call can throw; this is the last line for the thread
+            LOG.log(System.Logger.Level.ERROR, "actor '" + id + "': a mailbox task failed", t);
+            failed("a mailbox task failed: " + t);
+        }
+        return status == ActorStatus.FAILED;
+    }
+
+    /** Whether the current thread is running this actor's calls (waiting for ourselves would never end). */
+    private boolean onOwnThread() {
+        synchronized (runLock) {
+            return runningOn == Thread.currentThread();
+        }
+    }
+
+    /** Interrupts the call running now, if any: it ends a guest loop and returns a host call that waits. */
+    private void interruptCurrentCall() {
+        synchronized (runLock) {
+            if (runningOn != null) {
+                runningOn.interrupt();
+            }
         }
     }
 
@@ -123,6 +172,8 @@ public final class Actor {
                 result.completeExceptionally(new ActorCallException(id, ActorCallException.Kind.MAILBOX_FULL,
                         "mailbox full (" + mailbox.capacity() + " calls) for "
                                 + limits.mailboxWait().toMillis() + " ms; " + export.coreName() + " was not queued", null));
+            } else {
+                scheduleDrain();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -138,7 +189,7 @@ public final class Actor {
      */
     CompletableFuture<Optional<WitValue>> callBeforeMailbox(WitExport export, WitFunction function,
                                                           WitValue.TupleValue params) {
-        if (thread != null) {
+        if (mailboxStarted) {
             throw new IllegalStateException("the mailbox of actor '" + id + "' already runs"); // a launcher bug
         }
         CompletableFuture<Optional<WitValue>> result = new CompletableFuture<>();
@@ -279,18 +330,22 @@ public final class Actor {
         }
         record("lifecycle/stopping", reasonJson(stopReason));
         mailbox.stop();
-        if (thread == null) {
+        if (!mailboxStarted) {
             mailbox.drain(stopReason); // it never started (init failed): reject what handlers queued meanwhile
-        } else if (Thread.currentThread() != thread) {
+        } else if (!onOwnThread()) {
+            scheduleDrain(); // the stop marker is work too
             // the current call gets the handler deadline to finish; then its thread is interrupted, which
             // ends a guest loop and releases a host call blocked on another actor (e.g. a request)
             if (!awaitFor(finished, handlerStopTimeout)) {
-                thread.interrupt();
+                interruptCurrentCall();
                 await(finished);
             }
         }
         for (NamedHandler h : handlers.reversed()) {
             stopHandler(h);
+        }
+        if (instance != null) {
+            instance.core().close(); // its memory goes back to the runtime's budget
         }
         if (status != ActorStatus.FAILED) {
             status = ActorStatus.STOPPED;
@@ -312,7 +367,7 @@ public final class Actor {
 
     /** Waits for a latch, unless on the actor's own thread, which would wait for itself. */
     private void await(CountDownLatch latch) {
-        if (Thread.currentThread() == thread) {
+        if (onOwnThread()) {
             return;
         }
         try {
@@ -324,7 +379,7 @@ public final class Actor {
 
     /** Waits for the one stop in progress, unless on the actor's own thread, which would wait for itself. */
     private void awaitStop() {
-        if (Thread.currentThread() == thread) {
+        if (onOwnThread()) {
             return;
         }
         try {

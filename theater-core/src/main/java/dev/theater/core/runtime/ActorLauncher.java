@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -45,14 +46,16 @@ public final class ActorLauncher {
     private final WitUniverse universe;
     private final HandlerCatalog catalog;
     private final RuntimeServices services;
+    private final Executor guestThreads;
     private final Duration handlerStopTimeout;
 
     public ActorLauncher(Engine engine, WitUniverse universe, HandlerCatalog catalog, RuntimeServices services,
-                         Duration handlerStopTimeout) {
+                         Executor guestThreads, Duration handlerStopTimeout) {
         this.engine = engine;
         this.universe = universe;
         this.catalog = catalog;
         this.services = services;
+        this.guestThreads = guestThreads;
         this.handlerStopTimeout = handlerStopTimeout;
     }
 
@@ -62,7 +65,7 @@ public final class ActorLauncher {
      */
     public Actor launch(String id, ActorManifest manifest, ActorChain chain, Optional<byte[]> initialState,
                         Consumer<Actor> onStopped) {
-        Actor actor = new Actor(id, manifest.limits(), chain, initialState, handlerStopTimeout, onStopped);
+        Actor actor = new Actor(id, manifest.limits(), chain, initialState, guestThreads, handlerStopTimeout, onStopped);
         actor.record("lifecycle/starting", Actor.reasonJson(manifest.source()), Optional.of("manifest " + manifest.source()));
         try {
             CompiledModule module = engine.load(manifest.wasm());
@@ -106,7 +109,9 @@ public final class ActorLauncher {
             e.forActor(id);
             actor.stop("failed to start: " + e.describe());
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // a provider's bug, or the JVM short of memory or stack: whatever it was, release what the start
+            // took (the chain file, the memory, the handlers) and say what happened
             actor.stop("failed to start: " + e);
             throw new TheaterException(TheaterException.Phase.RUNTIME, id, "failed to start: " + e, e);
         }

@@ -58,11 +58,19 @@ final class ExportCall implements Mailbox.Task {
                 return;
             }
         } catch (WasmTrapException e) {
-            fail(ActorCallException.Kind.TRAP, "trapped: " + e.getMessage(), e);
+            failWith(ActorCallException.Kind.TRAP, e.getMessage(), e); // names the module, the export and the trap
             return;
         } catch (RuntimeException e) {
             // a host function failed, or the guest returned values that do not fit its WIT types
             fail(ActorCallException.Kind.TRAP, "failed: " + e.getMessage(), e);
+            return;
+        } catch (StackOverflowError e) {
+            fail(ActorCallException.Kind.TRAP, "exhausted the call stack", e);
+            return;
+        } catch (OutOfMemoryError e) {
+            // the heap ran short during this call (the guest's own memory is budgeted, so this is a host-side copy
+            // or the whole JVM under pressure): this call and this actor fail, the runtime goes on
+            fail(ActorCallException.Kind.TRAP, "ran out of memory: " + e.getMessage(), e);
             return;
         }
         WitValue.ResultValue r = (WitValue.ResultValue) out;
@@ -84,7 +92,10 @@ final class ExportCall implements Mailbox.Task {
      * stops (FAILED). An interrupt is how a stop ends a call that would not finish: it fails that call only.
      */
     private void fail(ActorCallException.Kind kind, String what, Throwable cause) {
-        String message = export.coreName() + " " + what;
+        failWith(kind, export.coreName() + " " + what, cause);
+    }
+
+    private void failWith(ActorCallException.Kind kind, String message, Throwable cause) {
         actor.record("wasm", data(Optional.empty(), Optional.of(message)), Optional.of(kind.name().toLowerCase()));
         result.completeExceptionally(new ActorCallException(actor.id(), kind, message, cause));
         if (kind != ActorCallException.Kind.STOPPED) {

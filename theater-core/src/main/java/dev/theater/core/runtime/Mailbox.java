@@ -1,13 +1,15 @@
 package dev.theater.core.runtime;
 
 import java.time.Duration;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An actor's bounded mailbox. Senders wait while it is full (backpressure) up to a deadline; the stop
- * marker bypasses the bound so that a full mailbox can always be stopped.
+ * An actor's bounded mailbox. Senders wait while it is full (backpressure) up to a deadline; the stop marker
+ * bypasses the bound so that a full mailbox can always be stopped. The mailbox does not run anything itself:
+ * the actor drains it on a guest thread whenever it has work ({@link Actor}).
  */
 final class Mailbox {
 
@@ -29,7 +31,8 @@ final class Mailbox {
         }
     };
 
-    private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<Task> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger(); // tasks in the queue, the stop marker not counted
     private final Semaphore free;
     private final int capacity;
     private volatile boolean closed;
@@ -43,8 +46,13 @@ final class Mailbox {
         return capacity;
     }
 
+    /** Tasks waiting (the stop marker not counted). */
     int size() {
-        return queue.size();
+        return queued.get();
+    }
+
+    boolean isEmpty() {
+        return queue.isEmpty();
     }
 
     /** Queues {@code task}, waiting up to {@code patience} for room; false when still full. */
@@ -52,6 +60,7 @@ final class Mailbox {
         if (!free.tryAcquire() && !free.tryAcquire(patience.toNanos(), TimeUnit.NANOSECONDS)) {
             return false;
         }
+        queued.incrementAndGet();
         queue.add(task);
         if (closed) {
             drain("the actor stopped"); // raced with the last drain: reject it rather than strand it
@@ -64,14 +73,18 @@ final class Mailbox {
         queue.add(STOP);
     }
 
-    /** The next task, or empty once the stop marker is reached. */
-    java.util.Optional<Task> take() throws InterruptedException {
-        Task task = queue.take();
-        if (task == STOP) {
-            return java.util.Optional.empty();
+    /** The next task, {@link #STOP} once the stop marker is reached, or null when the mailbox is empty. */
+    Task poll() {
+        Task task = queue.poll();
+        if (task != null && task != STOP) {
+            queued.decrementAndGet();
+            free.release();
         }
-        free.release();
-        return java.util.Optional.of(task);
+        return task;
+    }
+
+    static boolean isStop(Task task) {
+        return task == STOP;
     }
 
     /** Closes the mailbox and rejects every task still queued; safe to call more than once. */
@@ -80,6 +93,7 @@ final class Mailbox {
         Task task;
         while ((task = queue.poll()) != null) {
             if (task != STOP) {
+                queued.decrementAndGet();
                 free.release();
                 task.reject(reason);
             }
