@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Pure-Java round trips of random types and values: lower flat then lift flat, and store then load. */
-class FlatRoundTripProperties {
+class FlatRoundTripTest {
 
     @Provide
     Arbitrary<Typed> typed() {

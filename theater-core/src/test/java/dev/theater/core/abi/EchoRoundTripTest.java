@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
  * Random values of random types cross the real echo guest: stored by Java into memory from cabi_realloc,
  * deep-copied by C code that knows the canonical layout independently, and loaded back by Java.
  */
-class EchoRoundTripProperties {
+class EchoRoundTripTest {
 
     /** One echo instance per engine mode, reset before every try. */
     private record Echo(WitInstance instance, WitExport copy, WitExport sizeAlign, WitExport reset, CoreFunction realloc) {
