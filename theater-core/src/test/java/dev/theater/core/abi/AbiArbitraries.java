@@ -1,16 +1,26 @@
 package dev.theater.core.abi;
 
+import dev.theater.testing.SpecialFloats;
 import dev.theater.api.wit.WitType;
 import dev.theater.api.wit.WitType.Primitive;
 import dev.theater.api.wit.WitValue;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
-/** Random WIT types of bounded depth, and random values of a given type, for the round-trip properties. */
+/**
+ * Random WIT types of bounded depth, and random values of a given type, for the round-trip properties. Beyond jqwik's
+ * defaults: floats include NaNs (canonical and not), ±0, ±∞ and subnormals ({@link SpecialFloats}); lists reach
+ * {@link #MAX_LIST} elements; variants and enums of 257, 300 and 65537 cases (2- and 4-byte discriminants) appear,
+ * with case indexes biased to 0, 255, 256, 65535, 65536 and the last.
+ */
 final class AbiArbitraries {
 
     /** A type with a value of it. */
@@ -21,44 +31,86 @@ final class AbiArbitraries {
         }
     }
 
+    /** Longest generated list (top level or nested) and {@code list<u8>}. */
+    static final int MAX_LIST = 10;
+    static final int MAX_BYTES = 64;
+
+    /** Variants and enums with more than 256 cases; built once (the codec cache keeps every type it sees). */
+    static final WitType ENUM_300 = WitTypes.enumOf(300);
+    static final WitType ENUM_65537 = WitTypes.enumOf(65537);
+    static final WitType VARIANT_65537 = wideVariant(65537, Arrays.<WitType>asList(null, Primitive.U16, Primitive.STRING));
+
+    /** Types with 4-byte discriminants, kept out of nesting: a descriptor holds one character per case. */
+    static final List<WitType> HUGE = List.of(ENUM_65537, VARIANT_65537, WitTypes.list(VARIANT_65537),
+            WitTypes.tuple(Primitive.U8, ENUM_65537), WitTypes.option(VARIANT_65537));
+
     private AbiArbitraries() {
     }
 
+    /** A variant of {@code n} cases whose case i carries {@code payloads[i % payloads.size()]} (null: nothing). */
+    static WitType wideVariant(int n, List<WitType> payloads) {
+        return WitTypes.variant(IntStream.range(0, n).mapToObj(i -> payloads.get(i % payloads.size())).toArray(WitType[]::new));
+    }
+
+    /** A case index below {@code n}, often one where the discriminant's width matters. */
+    static Arbitrary<Integer> caseIndex(int n) {
+        List<Integer> edges = Stream.of(0, 255, 256, 65535, 65536, n - 1).filter(i -> i < n).distinct().toList();
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.of(edges)),
+                Tuple.of(2, Arbitraries.integers().between(0, n - 1)));
+    }
+
+    /** A type of at most {@code depth} levels and a value of it; now and then one of the 65537-case types. */
     static Arbitrary<Typed> typedValues(int depth) {
-        return types(depth).flatMap(t -> values(t).map(v -> new Typed(t, v)));
+        Arbitrary<WitType> types = Arbitraries.frequencyOf(Tuple.of(30, types(depth)), Tuple.of(1, Arbitraries.of(HUGE)));
+        return types.flatMap(t -> values(t).map(v -> new Typed(t, v)));
     }
 
     static Arbitrary<WitType> types(int depth) {
+        return types(depth, true);
+    }
+
+    /**
+     * Types of at most {@code depth} levels; with {@code wide}, variants of 257 or 300 cases among them, whose payloads
+     * are never wide themselves (300 cases of 300 cases would make descriptors and codecs explode).
+     */
+    private static Arbitrary<WitType> types(int depth, boolean wide) {
         Arbitrary<WitType> leaf = leafTypes();
         if (depth == 0) {
             return leaf;
         }
-        Arbitrary<WitType> inner = types(depth - 1);
+        Arbitrary<WitType> inner = types(depth - 1, wide);
         Arbitrary<WitType> nullable = inner.injectNull(0.3);
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, leaf),
-                net.jqwik.api.Tuple.of(1, inner.map(WitTypes::list)),
-                net.jqwik.api.Tuple.of(1, inner.map(WitTypes::option)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(nullable, nullable).as(WitTypes::result)),
-                net.jqwik.api.Tuple.of(1, inner.list().ofMinSize(1).ofMaxSize(4).map(l -> WitTypes.tuple(l.toArray(WitType[]::new)))),
-                net.jqwik.api.Tuple.of(1, inner.list().ofMinSize(1).ofMaxSize(4).map(l -> WitTypes.record(l.toArray(WitType[]::new)))),
-                net.jqwik.api.Tuple.of(1, nullable.list().ofMinSize(1).ofMaxSize(4).map(l -> WitTypes.variant(l.toArray(WitType[]::new)))));
+        List<Tuple.Tuple2<Integer, Arbitrary<WitType>>> choices = new ArrayList<>(List.of(
+                Tuple.of(4, leaf),
+                Tuple.of(1, inner.map(WitTypes::list)),
+                Tuple.of(1, inner.map(WitTypes::option)),
+                Tuple.of(1, Combinators.combine(nullable, nullable).as(WitTypes::result)),
+                Tuple.of(1, inner.list().ofMinSize(1).ofMaxSize(4).map(l -> WitTypes.tuple(l.toArray(WitType[]::new)))),
+                Tuple.of(1, inner.list().ofMinSize(1).ofMaxSize(4).map(l -> WitTypes.record(l.toArray(WitType[]::new)))),
+                Tuple.of(1, nullable.list().ofMinSize(1).ofMaxSize(4).map(l -> WitTypes.variant(l.toArray(WitType[]::new))))));
+        if (wide) {
+            Arbitrary<WitType> narrow = types(depth - 1, false).injectNull(0.3);
+            choices.add(Tuple.of(1, Combinators.combine(Arbitraries.of(257, 300), narrow.list().ofMinSize(1).ofMaxSize(3))
+                    .as(AbiArbitraries::wideVariant)));
+        }
+        return Arbitraries.frequencyOf(choices);
     }
 
     private static Arbitrary<WitType> leafTypes() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(12, Arbitraries.of(Primitive.values()).map(p -> (WitType) p)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 5).map(WitTypes::enumOf)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(1, 8, 9, 16, 17, 32).map(WitTypes::flags)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(WitTypes.enumOf(300))));
+                Tuple.of(12, Arbitraries.of(Primitive.values()).map(p -> (WitType) p)),
+                Tuple.of(1, Arbitraries.integers().between(1, 5).map(WitTypes::enumOf)),
+                Tuple.of(1, Arbitraries.of(1, 8, 9, 16, 17, 32).map(WitTypes::flags)),
+                Tuple.of(1, Arbitraries.just(ENUM_300)));
     }
 
     static Arbitrary<WitValue> values(WitType type) {
         return switch (type) {
             case Primitive p -> primitive(p);
             case WitType.ListOf l when l.element() == Primitive.U8 ->
-                    Arbitraries.bytes().array(byte[].class).ofMaxSize(24).map(WitValue.Bytes::new);
-            case WitType.ListOf l -> values(l.element()).list().ofMaxSize(3).map(WitValue.ListValue::new);
+                    Arbitraries.bytes().array(byte[].class).ofMaxSize(MAX_BYTES).map(WitValue.Bytes::new);
+            case WitType.ListOf l -> values(l.element()).list().ofMaxSize(MAX_LIST).map(WitValue.ListValue::new);
             case WitType.OptionOf o -> values(o.some()).injectNull(0.3)
                     .map(v -> new WitValue.OptionValue(Optional.ofNullable(v)));
             case WitType.Result r -> Arbitraries.oneOf(side(r.ok(), true), side(r.err(), false));
@@ -66,11 +118,11 @@ final class AbiArbitraries {
                     .as(WitValue.TupleValue::new);
             case WitType.Record r -> Combinators.combine(r.fields().stream().map(f -> values(f.type())).toList())
                     .as(WitValue.RecordValue::new);
-            case WitType.Variant v -> Arbitraries.integers().between(0, v.cases().size() - 1).flatMap(i ->
+            case WitType.Variant v -> caseIndex(v.cases().size()).flatMap(i ->
                     v.cases().get(i).payload()
                             .map(p -> values(p).map(x -> (WitValue) new WitValue.VariantValue(i, Optional.of(x))))
                             .orElse(Arbitraries.just(new WitValue.VariantValue(i, Optional.empty()))));
-            case WitType.Enum e -> Arbitraries.integers().between(0, e.cases().size() - 1).map(WitValue.EnumValue::new);
+            case WitType.Enum e -> caseIndex(e.cases().size()).map(WitValue.EnumValue::new);
             case WitType.Flags f -> Arbitraries.integers()
                     .map(bits -> new WitValue.FlagsValue(f.flags().size() == 32 ? bits : bits & ((1 << f.flags().size()) - 1)));
         };
@@ -96,8 +148,8 @@ final class AbiArbitraries {
             case U32 -> Arbitraries.longs().between(0, 0xFFFF_FFFFL).map(WitValue.U32::new);
             case S64 -> Arbitraries.longs().map(WitValue.S64::new);
             case U64 -> Arbitraries.longs().map(WitValue.U64::new);
-            case F32 -> Arbitraries.floats().map(WitValue.F32::new);
-            case F64 -> Arbitraries.doubles().map(WitValue.F64::new);
+            case F32 -> SpecialFloats.floats().map(WitValue.F32::new);
+            case F64 -> SpecialFloats.doubles().map(WitValue.F64::new);
             case CHAR -> scalarValues().map(WitValue.Char::new);
             case STRING -> Arbitraries.oneOf(
                     Arbitraries.strings().ascii().ofMaxLength(12),

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,10 @@ class EngineTest {
     private static final String SPIN = "theater:test/runaway#spin";
     private static final String GROW = "theater:test/runaway#grow";
     private static final String TRAP = "theater:test/runaway#trap";
+    private static final CoreSignature TWO_I32 = CoreSignature.of(List.of(CoreType.I32, CoreType.I32), List.of());
+    private static final CoreSignature FIVE_I32 = CoreSignature.of(List.of(CoreType.I32, CoreType.I32, CoreType.I32,
+            CoreType.I32, CoreType.I32), List.of());
+    private static final HexFormat HEX = HexFormat.of();
 
     @Test
     void compilesEachDistinctModuleOnce() {
@@ -65,7 +71,9 @@ class EngineTest {
 
         assertThatThrownBy(() -> Engine.create(EngineMode.COMPILER).compile("half.wasm", truncated))
                 .isInstanceOf(WasmLoadException.class)
-                .hasMessageStartingWith("invalid WebAssembly module half.wasm: ");
+                .hasMessage("invalid WebAssembly module half.wasm: section size mismatch, unexpected end of section or"
+                        + " function, length out of bounds for section10")
+                .cause().isInstanceOf(com.dylibso.chicory.wasm.MalformedException.class);
     }
 
     @Test
@@ -111,8 +119,7 @@ class EngineTest {
         assertThat(caller.isAlive()).isFalse();
         assertThat(failure.get()).isInstanceOf(WasmInterruptedException.class)
                 .isNotInstanceOf(WasmTimeoutException.class)
-                .hasMessage("runaway.wasm: export 'theater:test/runaway#spin' was interrupted".replace("runaway.wasm",
-                        TestActors.wasm("runaway").toString()));
+                .hasMessage(TestActors.wasm("runaway") + ": export 'theater:test/runaway#spin' was interrupted");
     }
 
     @ParameterizedTest
@@ -145,7 +152,8 @@ class EngineTest {
 
         assertThatThrownBy(() -> instance.export(TRAP).call())
                 .isInstanceOf(WasmTrapException.class)
-                .hasMessageStartingWith(TestActors.wasm("runaway") + ": export 'theater:test/runaway#trap' trapped: ");
+                .hasMessage(TestActors.wasm("runaway")
+                        + ": export 'theater:test/runaway#trap' trapped: Trapped on unreachable instruction");
     }
 
     @Test
@@ -177,27 +185,17 @@ class EngineTest {
                 .hostFunction("theater:simple/runtime", "log", wrong, (caller, args) -> new long[0])
                 .build())
                 .isInstanceOf(WasmLinkException.class)
-                .hasMessageContaining("import 'theater:simple/runtime.log' has core signature (i32, i32) -> ()"
-                        + " but the host provides (i64) -> ()")
-                .hasMessageContaining("import 'theater:simple/message-server-host.send' (i32, i32, i32, i32, i32) -> ()"
-                        + " is not provided by the host");
+                .hasMessage(module.sourceName() + ": import 'theater:simple/runtime.log' has core signature (i32, i32) -> ()"
+                        + " but the host provides (i64) -> (); import 'theater:simple/message-server-host.send'"
+                        + " (i32, i32, i32, i32, i32) -> () is not provided by the host");
     }
 
     @ParameterizedTest
     @EnumSource(EngineMode.class)
-    void hostFunctionsSeeTheCallersMemory(EngineMode mode) {
-        CompiledModule module = Engine.create(mode).load(TestActors.wasm("shapes"));
-        StringBuilder logged = new StringBuilder();
-        CoreSignature twoI32 = CoreSignature.of(List.of(CoreType.I32, CoreType.I32), List.of());
-        CoreSignature fiveI32 = CoreSignature.of(List.of(CoreType.I32, CoreType.I32, CoreType.I32, CoreType.I32,
-                CoreType.I32), List.of());
-        ModuleInstance instance = module.instantiate()
-                .hostFunction("theater:simple/runtime", "log", twoI32, (caller, args) -> {
-                    byte[] text = caller.memory().readBytes((int) args[0], (int) args[1]);
-                    logged.append(new String(text, StandardCharsets.UTF_8));
-                    return new long[0];
-                })
-                .hostFunction("theater:simple/message-server-host", "send", fiveI32, (caller, args) -> new long[0])
+    void theHostSeesWhatItWroteIntoTheInstancesMemory(EngineMode mode) {
+        ModuleInstance instance = Engine.create(mode).load(TestActors.wasm("shapes")).instantiate()
+                .hostFunction("theater:simple/runtime", "log", TWO_I32, (caller, args) -> new long[0])
+                .hostFunction("theater:simple/message-server-host", "send", FIVE_I32, (caller, args) -> new long[0])
                 .build();
         byte[] payload = "0123456789".getBytes(StandardCharsets.US_ASCII);
         int src = (int) instance.export("cabi_realloc").call(0, 0, 1, payload.length)[0];
@@ -207,20 +205,59 @@ class EngineTest {
 
         assertThat(copy).isNotEqualTo(src);
         assertThat(instance.memory().readBytes(copy, payload.length)).isEqualTo(payload);
-        assertThat(logged).isEmpty();
+    }
+
+    /** A host call made from inside an export reads the bytes the guest wrote, and its writes reach the guest. */
+    @ParameterizedTest
+    @EnumSource(EngineMode.class)
+    void hostFunctionsSeeTheCallersMemory(EngineMode mode) {
+        List<String> calls = new ArrayList<>();
+        AtomicReference<ModuleInstance> logCaller = new AtomicReference<>();
+        ModuleInstance instance = Engine.create(mode).load(TestActors.wasm("shapes")).instantiate()
+                .hostFunction("theater:simple/runtime", "log", TWO_I32, (caller, args) -> {
+                    logCaller.set(caller);
+                    calls.add("log " + HEX.formatHex(caller.memory().readBytes((int) args[0], (int) args[1])));
+                    return new long[0];
+                })
+                .hostFunction("theater:simple/message-server-host", "send", FIVE_I32, (caller, args) -> {
+                    calls.add("send " + HEX.formatHex(caller.memory().readBytes((int) args[0], (int) args[1]))
+                            + " " + HEX.formatHex(caller.memory().readBytes((int) args[2], (int) args[3])));
+                    if (calls.size() == 1) {
+                        caller.memory().writeByte((int) args[4], (byte) 0); // ok: the guest counts it
+                    }
+                    return new long[0];
+                })
+                .build();
+        byte[] id = "actor-é".getBytes(StandardCharsets.UTF_8);
+        byte[] msg = {0, 1, (byte) 0xFF};
+        int idPtr = (int) instance.export("cabi_realloc").call(0, 0, 1, id.length)[0];
+        int msgPtr = (int) instance.export("cabi_realloc").call(0, 0, 1, msg.length)[0];
+        instance.memory().writeBytes(idPtr, id, 0, id.length);
+        instance.memory().writeBytes(msgPtr, msg, 0, msg.length);
+
+        // call-send(n, actor-id, msg) passes our pointers on to send twice; the host wrote ok (0) only the first time
+        assertThat(instance.export("theater:test/shapes#call-send").call(2, idPtr, id.length, msgPtr, msg.length))
+                .containsExactly(1);
+        assertThat(calls).containsExactly("send 6163746f722dc3a9 0001ff", "send 6163746f722dc3a9 0001ff");
+
+        // init(none, (actor-id)) builds "init <actor-id>" in its own heap and logs it
+        calls.clear();
+        idPtr = (int) instance.export("cabi_realloc").call(0, 0, 1, id.length)[0];
+        instance.memory().writeBytes(idPtr, id, 0, id.length);
+        instance.export("theater:simple/actor#init").call(0, 0, 0, idPtr, id.length);
+
+        assertThat(calls).containsExactly("log " + HEX.formatHex("init actor-é".getBytes(StandardCharsets.UTF_8)));
+        assertThat(logCaller.get()).isSameAs(instance);
     }
 
     @ParameterizedTest
     @EnumSource(EngineMode.class)
     void aHostFailureReachesTheCallerUnchanged(EngineMode mode) {
         CompiledModule module = Engine.create(mode).load(TestActors.wasm("shapes"));
-        CoreSignature twoI32 = CoreSignature.of(List.of(CoreType.I32, CoreType.I32), List.of());
-        CoreSignature fiveI32 = CoreSignature.of(List.of(CoreType.I32, CoreType.I32, CoreType.I32, CoreType.I32,
-                CoreType.I32), List.of());
         IllegalStateException failure = new IllegalStateException("the mailbox of 'b' is closed");
         ModuleInstance instance = module.instantiate()
-                .hostFunction("theater:simple/runtime", "log", twoI32, (caller, args) -> new long[0])
-                .hostFunction("theater:simple/message-server-host", "send", fiveI32, (caller, args) -> {
+                .hostFunction("theater:simple/runtime", "log", TWO_I32, (caller, args) -> new long[0])
+                .hostFunction("theater:simple/message-server-host", "send", FIVE_I32, (caller, args) -> {
                     throw failure;
                 })
                 .build();

@@ -8,8 +8,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Pure-Java round trips of random types and values: lower flat then lift flat, and store then load. */
-class FlatRoundTripProperties {
+/**
+ * Pure-Java round trips of random types and values: lower flat then lift flat, and store then load. Values compare with
+ * {@code equals}, which for floats is the component model's equality (one NaN, -0.0 distinct from 0.0; see
+ * {@link FloatBitsTest}).
+ */
+class FlatRoundTripTest {
 
     @Provide
     Arbitrary<Typed> typed() {
