@@ -2,15 +2,24 @@ package dev.theater.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.zip.ZipException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class HandlersCommandTest {
+
+    private static final String MESSAGE_SERVER = "message-server  imports [theater:simple/message-server-host]"
+            + "  exports [theater:simple/message-server-client]  from ";
+    private static final String RUNTIME = "runtime  imports [theater:simple/runtime]  exports []  from ";
 
     private final StringWriter out = new StringWriter();
 
@@ -26,20 +35,36 @@ class HandlersCommandTest {
         int exit = theater("handlers", "--plugins", RunCommandTest.PLUGINS.toString());
 
         assertThat(exit).isZero();
-        assertThat(out.toString().lines().filter(l -> !l.startsWith("problem: ")))
-                .anySatisfy(l -> assertThat(l).startsWith("message-server  imports [theater:simple/message-server-host]"
-                        + "  exports [theater:simple/message-server-client]  from plugin theater-handler-message-server ("))
-                .anySatisfy(l -> assertThat(l).startsWith("runtime  imports [theater:simple/runtime]  exports []"
-                        + "  from plugin theater-handler-runtime ("));
+        List<String> expected = new ArrayList<>(List.of(
+                MESSAGE_SERVER + "plugin theater-handler-message-server (" + BuiltInHandlers.pluginJar("message-server") + ")",
+                RUNTIME + "plugin theater-handler-runtime (" + BuiltInHandlers.pluginJar("runtime") + ")"));
+        // the same handlers are on the test class path too: the plugins win, and each duplicate is a warning
+        BuiltInHandlers.classPathTypes().forEach(type -> expected.add("problem: " + BuiltInHandlers.duplicateWarning(type)));
+        assertThat(out.toString().lines()).containsExactlyElementsOf(expected);
     }
 
     @Test
     void reportsABrokenPluginAndExitsWithTwo(@TempDir Path plugins) throws Exception {
-        Files.writeString(plugins.resolve("broken.jar"), "not a zip");
+        Path broken = plugins.resolve("broken.jar");
+        Files.writeString(broken, "not a zip");
 
         int exit = theater("handlers", "--plugins", plugins.toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(out.toString()).contains("problem: ").contains("broken.jar");
+        assertThat(out.toString().lines()).containsExactly(
+                MESSAGE_SERVER + "class path: " + BuiltInHandlers.classPathLocation("message-server"),
+                RUNTIME + "class path: " + BuiltInHandlers.classPathLocation("runtime"),
+                "problem: ERROR " + broken.toAbsolutePath().normalize() + ": plugin jar refused: not a jar (zip) file: "
+                        + zipError(broken));
+    }
+
+    /** The JDK's own reason for refusing {@code file} as a zip: its wording is the JDK's, not Theater's. */
+    private static String zipError(Path file) throws IOException {
+        try {
+            new JarFile(file.toFile()).close();
+        } catch (ZipException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError(file + " opened as a jar");
     }
 }

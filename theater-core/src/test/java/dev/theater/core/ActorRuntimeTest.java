@@ -111,11 +111,16 @@ class ActorRuntimeTest {
         ActorCallException failure = callFailure(actor.send(utf8("trap")));
 
         assertThat(failure.kind()).isEqualTo(ActorCallException.Kind.TRAP);
-        assertThat(failure).hasMessage("actor 'lifecycle': " + TestActors.wasm("lifecycle") + ": export '" + SEND + "' trapped: Trapped on unreachable instruction");
+        // "Trapped on unreachable instruction" is Chicory's wording for the guest's __builtin_trap
+        String trap = TestActors.wasm("lifecycle") + ": export '" + SEND + "' trapped: Trapped on unreachable instruction";
+        assertThat(failure).hasMessage("actor 'lifecycle': " + trap);
         assertThat(actor.stopped().get(10, TimeUnit.SECONDS)).isEqualTo(ActorStatus.FAILED);
         assertThat(actor.status()).isEqualTo(ActorStatus.FAILED);
+        assertThat(actor.stopReason()).hasValue(trap);
         assertThat(theater().actorIds()).isEmpty();
-        assertThat(callFailure(actor.send(utf8("again"))).kind()).isEqualTo(ActorCallException.Kind.STOPPED);
+        ActorCallException again = callFailure(actor.send(utf8("again")));
+        assertThat(again.kind()).isEqualTo(ActorCallException.Kind.STOPPED);
+        assertThat(again).hasMessage("actor 'lifecycle': " + SEND + " was not called: the actor is failed (" + trap + ")");
     }
 
     @Test
@@ -142,8 +147,12 @@ class ActorRuntimeTest {
 
         assertThat(full.kind()).isEqualTo(ActorCallException.Kind.MAILBOX_FULL);
         assertThat(full).hasMessage("actor 'lifecycle': mailbox full (1 calls) for 200 ms; " + SEND + " was not queued");
-        assertThat(callFailure(spinning).kind()).isEqualTo(ActorCallException.Kind.TIMEOUT);
-        assertThat(callFailure(queued).kind()).isEqualTo(ActorCallException.Kind.STOPPED);
+        ActorCallException timedOut = callFailure(spinning);
+        assertThat(timedOut.kind()).isEqualTo(ActorCallException.Kind.TIMEOUT);
+        assertThat(timedOut).hasMessage("actor 'lifecycle': " + SEND + " exceeded its deadline of 2000 ms and was stopped");
+        ActorCallException dropped = callFailure(queued);
+        assertThat(dropped.kind()).isEqualTo(ActorCallException.Kind.STOPPED);
+        assertThat(dropped).hasMessage("actor 'lifecycle': " + SEND + " was not called: " + timedOut.describe());
     }
 
     /** Waits until the mailbox thread has taken the spinning call, so the next one waits in the mailbox. */
@@ -242,8 +251,11 @@ class ActorRuntimeTest {
 
         // the guest's allocator cannot grow past one page: it traps in cabi_realloc while the host lowers the message
         assertThat(failure.kind()).isEqualTo(ActorCallException.Kind.TRAP);
+        assertThat(failure).hasMessage("actor 'capped': " + SEND + " trapped: " + TestActors.wasm("lifecycle")
+                + ": export 'cabi_realloc' trapped: Trapped on unreachable instruction");
         assertThat(capped.stopped().get(10, TimeUnit.SECONDS)).isEqualTo(ActorStatus.FAILED);
         assertThat(capped.status()).isEqualTo(ActorStatus.FAILED);
+        assertThat(capped.stopReason()).hasValue(failure.describe());
         assertThat(roomy.status()).isEqualTo(ActorStatus.RUNNING);
     }
 }

@@ -58,7 +58,11 @@ final class ExportCall implements Mailbox.Task {
                 return;
             }
         } catch (WasmTrapException e) {
-            failWith(ActorCallException.Kind.TRAP, e.getMessage(), e); // names the module, the export and the trap
+            // the trap names the module and the core function it happened in; say which call it was part of
+            // when that is another function (cabi_realloc while the arguments were lowered, say)
+            String trap = e.getMessage();
+            failWith(ActorCallException.Kind.TRAP, trap.contains("export '" + export.coreName() + "'") ? trap
+                    : export.coreName() + " trapped: " + trap, e);
             return;
         } catch (RuntimeException e) {
             // a host function failed, or the guest returned values that do not fit its WIT types

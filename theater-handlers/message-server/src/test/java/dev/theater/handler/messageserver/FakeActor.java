@@ -8,6 +8,7 @@ import dev.theater.api.handler.ChainEntry;
 import dev.theater.api.handler.EventData;
 import dev.theater.api.handler.HandlerConfig;
 import dev.theater.api.handler.HandlerContext;
+import dev.theater.api.handler.HandlerException;
 import dev.theater.api.handler.HostFunction;
 import dev.theater.api.handler.HostLinker;
 import dev.theater.api.handler.RuntimeServices;
@@ -30,7 +31,8 @@ import java.util.function.Function;
 
 /**
  * A stand-in for a runtime actor in plain unit tests: one virtual thread serializes its export calls (the
- * mailbox), exports are Java lambdas, and host functions are called through {@link #host}.
+ * mailbox), exports are Java lambdas (all of {@code message-server-client}), and host functions are kept by
+ * interface and function in {@link #host} and called through {@link #call}.
  */
 final class FakeActor implements ActorHandle, ActorExports, HostLinker {
 
@@ -62,9 +64,12 @@ final class FakeActor implements ActorHandle, ActorExports, HostLinker {
 
     record Recorded(String eventType, String data, String description) {}
 
+    /** A host function as the linker names it: qualified WIT interface and function. */
+    record Import(String witInterface, String function) {}
+
     final String id;
     final Map<String, Function<WitValue.TupleValue, Optional<WitValue>>> exports;
-    final Map<String, HostFunction> host = new HashMap<>();
+    final Map<Import, HostFunction> host = new HashMap<>();
     final List<Recorded> recorded = new CopyOnWriteArrayList<>();
     final List<String> calls = new CopyOnWriteArrayList<>();
     final ExecutorService mailbox = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
@@ -78,7 +83,12 @@ final class FakeActor implements ActorHandle, ActorExports, HostLinker {
 
     /** Calls a host function of {@code message-server-host} as the actor would. */
     WitValue call(String function, WitValue... args) {
-        return host.get(function).call(List.of(args)).orElse(null);
+        HostFunction implementation = host.get(new Import(MessageServerHandlerProvider.HOST, function));
+        if (implementation == null) {
+            throw new AssertionError("actor '" + id + "' has no host function " + MessageServerHandlerProvider.HOST
+                    + "." + function + "; defined: " + host.keySet());
+        }
+        return implementation.call(List.of(args)).orElse(null);
     }
 
     /** Runs {@code body} as an export call on the actor's mailbox thread (as if the actor were busy). */
@@ -102,13 +112,16 @@ final class FakeActor implements ActorHandle, ActorExports, HostLinker {
 
     @Override
     public HostLinker define(String witInterface, String function, HostFunction implementation) {
-        host.put(function, implementation);
+        if (host.putIfAbsent(new Import(witInterface, function), implementation) != null) {
+            throw new HandlerException(witInterface + "." + function + " is defined twice");
+        }
         return this;
     }
 
+    /** Only {@code message-server-client} exports: a lookup under another interface finds nothing. */
     @Override
     public Optional<ActorExport> find(String witInterface, String function) {
-        var body = exports.get(function);
+        var body = witInterface.equals(MessageServerHandlerProvider.CLIENT) ? exports.get(function) : null;
         if (body == null) {
             return Optional.empty();
         }

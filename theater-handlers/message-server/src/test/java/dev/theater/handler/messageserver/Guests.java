@@ -3,12 +3,17 @@ package dev.theater.handler.messageserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.theater.chain.ChainEvent;
+import dev.theater.chain.ChainException;
+import dev.theater.chain.ChainListener;
+import dev.theater.chain.Subscription;
 import dev.theater.core.ActorRef;
 import dev.theater.core.Theater;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Starting the C test guests (test-actors/README.md) and reading what they log. */
@@ -42,26 +47,51 @@ final class Guests {
         return awaitLogMatching(actor, line::equals, line);
     }
 
+    /**
+     * Waits until the actor logged a line {@code line} accepts and returns all its lines. The chain is read again
+     * each time a log event is appended (a subscription, taken before the first read so none is missed); 10 s
+     * without the line is a failure, so a hung actor does not hang the test.
+     */
     static List<String> awaitLogMatching(ActorRef actor, Predicate<String> line, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            List<String> logs = logs(actor);
-            if (logs.stream().anyMatch(line)) {
-                return logs;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("actor '" + actor.id() + "' did not log " + what + "; it logged " + logs);
-            }
-            sleep(5);
-        }
-    }
-
-    static void sleep(long ms) {
+        Semaphore logged = new Semaphore(0);
+        Subscription subscription;
         try {
-            Thread.sleep(ms);
+            subscription = actor.subscribe(new ChainListener() {
+                @Override
+                public void onEvent(ChainEvent event) {
+                    if (event.eventType().equals(LOG)) {
+                        logged.release();
+                    }
+                }
+
+                @Override
+                public void onMissed(long count) {
+                    logged.release();
+                }
+            });
+        } catch (ChainException closed) {
+            subscription = null; // the actor has stopped: its chain holds every line it will ever log
+        }
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (true) {
+                List<String> logs = logs(actor);
+                if (logs.stream().anyMatch(line)) {
+                    return logs;
+                }
+                long left = deadline - System.nanoTime();
+                if (subscription == null || left <= 0 || !logged.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                    throw new AssertionError("actor '" + actor.id() + "' did not log " + what + "; it logged " + logs);
+                }
+                logged.drainPermits();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        } finally {
+            if (subscription != null) {
+                subscription.close();
+            }
         }
     }
 

@@ -62,9 +62,9 @@ class MessageServerGuestTest {
         tell(req, "tell echo hi");
         awaitLog(req, "sent");
         awaitLog(echo, "echo got: hi");
-        assertThat(Guests.events(echo, "message-server/received")).anySatisfy(e -> {
+        assertThat(Guests.events(echo, "message-server/received")).singleElement().satisfies(e -> {
             assertThat(e.dataAsString()).isEqualTo("{\"kind\":\"send\",\"from\":\"req\",\"size\":2}");
-            assertThat(e.description()).contains("send from 'req' (2 bytes)");
+            assertThat(e.description()).hasValue("send from 'req' (2 bytes)");
         });
     }
 
@@ -110,11 +110,13 @@ class MessageServerGuestTest {
         ActorRef echo = start(theater, "ms-echo", "echo", "");
         ActorRef req = start(theater, "ms-requester", "req", "request_timeout_ms = 300");
         tell(req, "ask echo later:");
+        String rid = idAfter(awaitLogMatching(echo, l -> l.startsWith("deferred "), "deferred <rid>"), "deferred ");
         awaitLog(req, "request failed: request to actor 'echo' timed out after 300 ms");
         tell(echo, "list");
         awaitLog(echo, "outstanding: ");
         tell(echo, "answer");
-        awaitLogMatching(echo, l -> l.startsWith("answer failed: no pending request '"), "answer failed");
+        awaitLog(echo, "answer failed: no pending request '" + rid
+                + "' (never received, already answered, cancelled or timed out)");
     }
 
     @Test
@@ -159,7 +161,11 @@ class MessageServerGuestTest {
         ActorRef chan = start(theater, "ms-channels", "chan", "");
         tell(chan, "open echo no");
         awaitLog(chan, "open failed: actor 'echo' refused the channel");
-        assertThat(logs(echo)).anyMatch(l -> l.startsWith("refused "));
+        // the refused channel's id never reaches the opener; echo's chain has it in the arrival event
+        String data = Guests.events(echo, "message-server/received").getLast().dataAsString();
+        String cid = Guests.Json.readString(data, data.indexOf("\"id\":\"") + 5);
+        assertThat(data).isEqualTo("{\"kind\":\"channel-open\",\"from\":\"chan\",\"size\":2,\"id\":\"" + cid + "\"}");
+        assertThat(logs(echo)).containsExactly("refused " + cid);
         tell(chan, "say x");
         awaitLog(chan, "no channel");
     }
@@ -168,11 +174,10 @@ class MessageServerGuestTest {
     void aRequestCycleFailsAtOnceWithTheCycleNamed() {
         ActorRef a = start(theater, "ms-cycle", "a", "");
         ActorRef b = start(theater, "ms-cycle", "b", "");
-        long started = System.nanoTime();
         tell(a, "start b");
+        // the cycle error itself shows nothing waited for the 30 s request timeout (awaitLog gives up after 10 s)
         String error = "request cycle: a -> b -> a; the request would deadlock (a is busy waiting for b)";
         awaitLog(a, "reply: b-saw: request failed: " + error);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(5_000);
         assertThat(logs(b)).containsSubsequence("asking a", "request failed: " + error);
         assertThat(logs(a)).doesNotContain("answering hello");
     }
@@ -221,7 +226,7 @@ class MessageServerGuestTest {
     }
 
     @Test
-    void pingPongExampleRunsAndPingShutsItselfDown() {
+    void pingPongExampleRunsAndPingShutsItselfDown() throws Exception {
         Path example = Guests.EXAMPLES.resolve("ping-pong");
         ActorRef pong = theater.start(example.resolve("pong.toml"));
         ActorRef ping = theater.start(example.resolve("ping.toml"));
@@ -230,10 +235,7 @@ class MessageServerGuestTest {
         awaitLog(pong, "pong got: hello from ping");
         tell(ping, "stop");
         awaitLog(ping, "ping stopping");
-        for (int i = 0; i < 1000 && ping.status() != ActorStatus.STOPPED; i++) {
-            Guests.sleep(10);
-        }
-        assertThat(ping.status()).isEqualTo(ActorStatus.STOPPED);
+        assertThat(ping.stopped().get(10, TimeUnit.SECONDS)).isEqualTo(ActorStatus.STOPPED);
         assertThat(ping.stopReason()).hasValue("the actor called runtime.shutdown");
     }
 }

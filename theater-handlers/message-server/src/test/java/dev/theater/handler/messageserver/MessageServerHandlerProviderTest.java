@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.theater.api.handler.HandlerProvider;
 import dev.theater.api.handler.MessageEndpoint;
+import dev.theater.wit.TheaterWit;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class MessageServerHandlerProviderTest {
+
+    /** The functions of {@code interface message-server-host} in wit/message-server.wit, in declaration order. */
+    private static final List<String> HOST_FUNCTIONS = List.of("send", "request", "open-channel", "send-on-channel",
+            "close-channel", "list-outstanding-requests", "respond-to-request", "cancel-request");
 
     @Test
     void isFoundByServiceLoaderAndNamesItsInterfaces() {
@@ -20,10 +26,16 @@ class MessageServerHandlerProviderTest {
     }
 
     @Test
-    void linksEveryFunctionOfTheHostInterfaceAndIsTheActorsEndpoint() {
+    void theFunctionListIsTheWits() {
+        assertThat(TheaterWit.load().requireInterface("message-server-host").functions().keySet())
+                .containsExactlyElementsOf(HOST_FUNCTIONS);
+    }
+
+    @Test
+    void definesEveryFunctionOfTheHostInterfaceAndNothingElseAndIsTheActorsEndpoint() {
         FakeActor actor = new FakeActor.Runtime().start("a", Map.of(), Map.of());
-        assertThat(actor.host).containsOnlyKeys("send", "request", "open-channel", "send-on-channel", "close-channel",
-                "list-outstanding-requests", "respond-to-request", "cancel-request");
+        assertThat(actor.host.keySet()).containsExactlyInAnyOrderElementsOf(HOST_FUNCTIONS.stream()
+                .map(function -> new FakeActor.Import("theater:simple/message-server-host", function)).toList());
         assertThat(actor.handler).isInstanceOf(MessageEndpoint.class);
         actor.mailbox.shutdownNow();
     }

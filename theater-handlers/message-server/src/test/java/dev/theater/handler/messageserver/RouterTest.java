@@ -14,10 +14,12 @@ import dev.theater.api.wit.WitValue.RecordValue;
 import dev.theater.api.wit.WitValue.ResultValue;
 import dev.theater.api.wit.WitValue.Str;
 import dev.theater.api.wit.WitValue.TupleValue;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -30,7 +32,34 @@ import org.junit.jupiter.api.Test;
 class RouterTest {
 
     private final FakeActor.Runtime runtime = new FakeActor.Runtime();
-    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final Log log = new Log();
+
+    /** What the exports saw, in order; {@link #await} blocks until that many lines have arrived. */
+    private static final class Log {
+        private final List<String> lines = new ArrayList<>();
+
+        synchronized void add(String line) {
+            lines.add(line);
+            notifyAll();
+        }
+
+        synchronized List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        /** Waits for {@code size} lines (10 s at most, a guard against a hang) and returns them all. */
+        synchronized List<String> await(int size) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (lines.size() < size) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("waited for " + size + " log lines, have " + lines);
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return List.copyOf(lines);
+        }
+    }
 
     @AfterEach
     void stopAll() {
@@ -89,11 +118,22 @@ class RouterTest {
         return runtime.start(id, Map.of(), exports);
     }
 
-    private void awaitLog(int size) throws InterruptedException {
-        for (int i = 0; i < 500 && log.size() < size; i++) {
-            Thread.sleep(5);
-        }
-        assertThat(log).hasSizeGreaterThanOrEqualTo(size);
+    /** Exports like {@link #echo} whose handle-request completes {@code received} with the id and answers later. */
+    private Map<String, Function<TupleValue, Optional<WitValue>>> deferring(String id, CompletableFuture<String> received) {
+        Map<String, Function<TupleValue, Optional<WitValue>>> exports = echo(id);
+        exports.put("handle-request", p -> {
+            received.complete(((Str) p.elements().get(0)).value());
+            return state(OptionValue.none());
+        });
+        return exports;
+    }
+
+    private static String channelId(WitValue openResult) {
+        return ((Str) ok(openResult).payload().orElseThrow()).value();
+    }
+
+    private static List<WitValue> outstanding(FakeActor actor) {
+        return ((ListValue) actor.call("list-outstanding-requests")).elements();
     }
 
     @Test
@@ -101,8 +141,7 @@ class RouterTest {
         FakeActor a = start("a", echo("a"));
         FakeActor b = start("b", echo("b"));
         ok(a.call("send", new Str("b"), utf8("hi")));
-        awaitLog(1);
-        assertThat(log).containsExactly("b got hi");
+        assertThat(log.await(1)).containsExactly("b got hi");
         assertThat(b.recorded).containsExactly(new FakeActor.Recorded("message-server/received",
                 "{\"kind\":\"send\",\"from\":\"a\",\"size\":2}", "send from 'a' (2 bytes)"));
     }
@@ -128,21 +167,14 @@ class RouterTest {
     @Test
     void aDeferredRequestIsOutstandingUntilAnswered() throws Exception {
         FakeActor a = start("a", echo("a"));
-        Map<String, Function<TupleValue, Optional<WitValue>>> exports = echo("b");
-        CountDownLatch received = new CountDownLatch(1);
-        exports.put("handle-request", p -> {
-            received.countDown();
-            return state(OptionValue.none());
-        });
-        FakeActor b = start("b", exports);
+        CompletableFuture<String> received = new CompletableFuture<>();
+        FakeActor b = start("b", deferring("b", received));
         var answer = a.inMailbox(() -> a.call("request", new Str("b"), utf8("later")));
-        assertThat(received.await(5, TimeUnit.SECONDS)).isTrue();
-        ListValue outstanding = (ListValue) b.call("list-outstanding-requests");
-        assertThat(outstanding.elements()).hasSize(1);
-        String id = ((Str) outstanding.elements().getFirst()).value();
+        String id = received.get(5, TimeUnit.SECONDS);
+        assertThat(outstanding(b)).containsExactly(new Str(id));
         ok(b.call("respond-to-request", new Str(id), utf8("done")));
         assertThat(text(ok(answer.get(5, TimeUnit.SECONDS)).payload().orElseThrow())).isEqualTo("done");
-        assertThat(((ListValue) b.call("list-outstanding-requests")).elements()).isEmpty();
+        assertThat(outstanding(b)).isEmpty();
         assertThat(err(b.call("respond-to-request", new Str(id), utf8("again")))).isEqualTo("no pending request '"
                 + id + "' (never received, already answered, cancelled or timed out)");
     }
@@ -150,14 +182,14 @@ class RouterTest {
     @Test
     void cancelFailsTheWaitingRequester() throws Exception {
         FakeActor a = start("a", echo("a"));
-        Map<String, Function<TupleValue, Optional<WitValue>>> exports = echo("b");
-        exports.put("handle-request", p -> state(OptionValue.none()));
-        FakeActor b = start("b", exports);
+        CompletableFuture<String> received = new CompletableFuture<>();
+        FakeActor b = start("b", deferring("b", received));
         var answer = a.inMailbox(() -> a.call("request", new Str("b"), utf8("later")));
-        String id = awaitOutstanding(b);
+        String id = received.get(5, TimeUnit.SECONDS);
         ok(b.call("cancel-request", new Str(id)));
         assertThat(err(answer.get(5, TimeUnit.SECONDS))).isEqualTo("actor 'b' cancelled request " + id);
-        assertThat(err(b.call("cancel-request", new Str(id)))).startsWith("no pending request '" + id + "'");
+        assertThat(err(b.call("cancel-request", new Str(id)))).isEqualTo("no pending request '" + id
+                + "' (never received, already answered, cancelled or timed out)");
     }
 
     @Test
@@ -167,7 +199,7 @@ class RouterTest {
         exports.put("handle-request", p -> state(OptionValue.none()));
         FakeActor b = start("b", exports);
         assertThat(err(a.call("request", new Str("b"), utf8("x")))).isEqualTo("request to actor 'b' timed out after 100 ms");
-        assertThat(((ListValue) b.call("list-outstanding-requests")).elements()).isEmpty();
+        assertThat(outstanding(b)).isEmpty();
         assertThat(runtime.provider.router().waits().waitingFor("a")).isEmpty();
     }
 
@@ -175,12 +207,15 @@ class RouterTest {
     void aFailingHandlerFailsTheRequest() {
         FakeActor a = start("a", echo("a"));
         Map<String, Function<TupleValue, Optional<WitValue>>> exports = echo("b");
+        CompletableFuture<String> received = new CompletableFuture<>();
         exports.put("handle-request", p -> {
+            received.complete(((Str) p.elements().get(0)).value());
             throw new ActorCallException("b", ActorCallException.Kind.TRAP, "handle-request trapped: unreachable", null);
         });
         start("b", exports);
-        assertThat(err(a.call("request", new Str("b"), utf8("x")))).matches(
-                "actor 'b' failed handling request [0-9a-z]+-1: handle-request trapped: unreachable");
+        String error = err(a.call("request", new Str("b"), utf8("x")));
+        assertThat(error).isEqualTo("actor 'b' failed handling request " + received.getNow("(none)")
+                + ": handle-request trapped: unreachable");
     }
 
     @Test
@@ -224,16 +259,16 @@ class RouterTest {
     void channelsOpenCarryMessagesBothWaysAndClose() throws Exception {
         FakeActor a = start("a", echo("a"));
         FakeActor b = start("b", echo("b"));
-        String channel = ((Str) ok(a.call("open-channel", new Str("b"), utf8("hello"))).payload().orElseThrow()).value();
-        assertThat(channel).matches("[0-9a-f-]{36}");
-        awaitLog(2);
+        String channel = channelId(a.call("open-channel", new Str("b"), utf8("hello")));
+        assertThat(channel).matches("[0-9a-f-]{36}"); // a random UUID: only its shape is fixed
+        log.await(2);
         ok(a.call("send-on-channel", new Str(channel), utf8("a->b")));
-        awaitLog(3);
+        log.await(3);
         ok(b.call("send-on-channel", new Str(channel), utf8("b->a")));
-        awaitLog(4);
+        log.await(4);
         ok(b.call("close-channel", new Str(channel)));
-        awaitLog(5);
-        assertThat(log).containsExactly("b open hello", "a chan welcome", "b chan a->b", "a chan b->a", "a closed");
+        assertThat(log.await(5)).containsExactly("b open hello", "a chan welcome", "b chan a->b", "a chan b->a",
+                "a closed");
         assertThat(err(a.call("send-on-channel", new Str(channel), utf8("late"))))
                 .isEqualTo("unknown channel '" + channel + "' (never opened, or already closed)");
         assertThat(err(a.call("close-channel", new Str(channel))))
@@ -254,9 +289,89 @@ class RouterTest {
         FakeActor a = start("a", echo("a"));
         start("b", echo("b"));
         FakeActor c = start("c", echo("c"));
-        String channel = ((Str) ok(a.call("open-channel", new Str("b"), utf8("hi"))).payload().orElseThrow()).value();
-        assertThat(err(c.call("send-on-channel", new Str(channel), utf8("x")))).startsWith("unknown channel");
-        assertThat(err(c.call("close-channel", new Str(channel)))).startsWith("unknown channel");
+        String channel = channelId(a.call("open-channel", new Str("b"), utf8("hi")));
+        assertThat(err(c.call("send-on-channel", new Str(channel), utf8("x"))))
+                .isEqualTo("unknown channel '" + channel + "' (never opened, or already closed)");
+        assertThat(err(c.call("close-channel", new Str(channel))))
+                .isEqualTo("unknown channel '" + channel + "' (never opened, or already closed)");
+    }
+
+    @Test
+    void aChannelCannotBeUsedBeforeHandleChannelOpenReturns() throws Exception {
+        FakeActor a = start("a", echo("a"));
+        Map<String, Function<TupleValue, Optional<WitValue>>> exports = echo("b");
+        FakeActor[] self = new FakeActor[1];
+        CompletableFuture<WitValue> tooSoon = new CompletableFuture<>();
+        exports.put("handle-channel-open", p -> {
+            tooSoon.complete(self[0].call("send-on-channel", p.elements().get(0), utf8("too soon")));
+            return state(RecordValue.of(new Bool(true), OptionValue.none()));
+        });
+        self[0] = start("b", exports);
+        String channel = channelId(a.call("open-channel", new Str("b"), utf8("hi")));
+        assertThat(err(tooSoon.get(5, TimeUnit.SECONDS))).isEqualTo("channel '" + channel + "' is not open yet"
+                + " (it opens when handle-channel-open returns accepted)");
+        ok(self[0].call("send-on-channel", new Str(channel), utf8("now")));
+        assertThat(log.await(1)).containsExactly("a chan now");
+    }
+
+    @Test
+    void maxChannelsLimitsTheOpenerAndAClosedChannelFreesItsSlot() {
+        FakeActor a = runtime.start("a", Map.of("max_channels", 1L), echo("a"));
+        start("b", echo("b"));
+        FakeActor c = start("c", echo("c"));
+        String first = channelId(a.call("open-channel", new Str("b"), utf8("hi")));
+        assertThat(err(a.call("open-channel", new Str("c"), utf8("hi"))))
+                .isEqualTo("actor 'a' has too many open channels (max_channels = 1)");
+        assertThat(c.calls).isEmpty(); // refused before c is asked
+        ok(a.call("close-channel", new Str(first)));
+        String second = channelId(a.call("open-channel", new Str("c"), utf8("hi")));
+        assertThat(runtime.provider.router().inbox("a").channels()).containsExactly(second);
+    }
+
+    @Test
+    void maxChannelsLimitsTheAcceptorBothWays() {
+        FakeActor a = start("a", echo("a"));
+        FakeActor b = runtime.start("b", Map.of("max_channels", 1L), echo("b"));
+        FakeActor c = start("c", echo("c"));
+        String first = channelId(a.call("open-channel", new Str("b"), utf8("hi")));
+        assertThat(err(c.call("open-channel", new Str("b"), utf8("hi"))))
+                .isEqualTo("actor 'b' has too many open channels (max_channels = 1)");
+        assertThat(b.calls).containsExactly("handle-channel-open"); // a's open only: c's never reached b
+        assertThat(err(b.call("open-channel", new Str("c"), utf8("hi"))))
+                .isEqualTo("actor 'b' has too many open channels (max_channels = 1)");
+        assertThat(c.calls).isEmpty();
+        ok(a.call("close-channel", new Str(first)));
+        String second = channelId(c.call("open-channel", new Str("b"), utf8("hi")));
+        assertThat(runtime.provider.router().inbox("b").channels()).containsExactly(second);
+    }
+
+    @Test
+    void aRefusedOrFailedOpenDoesNotKeepAChannelSlotOnEitherSide() throws Exception {
+        FakeActor a = runtime.start("a", Map.of("max_channels", 1L), echo("a"));
+        Map<String, Function<TupleValue, Optional<WitValue>>> exports = echo("b");
+        List<String> offered = new CopyOnWriteArrayList<>();
+        Function<TupleValue, Optional<WitValue>> accepting = exports.get("handle-channel-open");
+        exports.put("handle-channel-open", p -> {
+            offered.add(((Str) p.elements().get(0)).value());
+            if (text(p.elements().get(1)).equals("boom")) {
+                throw new ActorCallException("b", ActorCallException.Kind.TRAP,
+                        "handle-channel-open trapped: unreachable", null);
+            }
+            return accepting.apply(p);
+        });
+        FakeActor b = runtime.start("b", Map.of("max_channels", 1L), exports);
+        assertThat(err(a.call("open-channel", new Str("b"), utf8("no")))).isEqualTo("actor 'b' refused the channel: go away");
+        assertThat(err(a.call("open-channel", new Str("b"), utf8("boom"))))
+                .isEqualTo("actor 'b': handle-channel-open trapped: unreachable");
+        assertThat(offered).hasSize(2);
+        for (String gone : offered) {
+            assertThat(err(b.call("send-on-channel", new Str(gone), utf8("x"))))
+                    .isEqualTo("unknown channel '" + gone + "' (never opened, or already closed)");
+        }
+        String channel = channelId(a.call("open-channel", new Str("b"), utf8("hi")));
+        assertThat(offered).hasSize(3).last().isEqualTo(channel);
+        assertThat(runtime.provider.router().inbox("a").channels()).containsExactly(channel);
+        assertThat(runtime.provider.router().inbox("b").channels()).containsExactly(channel);
     }
 
     @Test
@@ -283,16 +398,15 @@ class RouterTest {
     @Test
     void stoppingAnActorFailsItsPendingRequestsAndClosesItsChannels() throws Exception {
         FakeActor a = start("a", echo("a"));
-        Map<String, Function<TupleValue, Optional<WitValue>>> exports = echo("b");
-        exports.put("handle-request", p -> state(OptionValue.none()));
-        FakeActor b = start("b", exports);
+        CompletableFuture<String> received = new CompletableFuture<>();
+        FakeActor b = start("b", deferring("b", received));
         ok(a.call("open-channel", new Str("b"), utf8("hi")));
         var answer = a.inMailbox(() -> a.call("request", new Str("b"), utf8("x")));
-        String id = awaitOutstanding(b);
+        String id = received.get(5, TimeUnit.SECONDS);
         b.stop();
         assertThat(err(answer.get(5, TimeUnit.SECONDS))).isEqualTo("actor 'b' stopped before answering request " + id);
-        awaitLog(3);
-        assertThat(log).contains("a closed");
+        // a's mailbox runs in order: the welcome, then the request (blocked until b stopped), then the close
+        assertThat(log.await(3)).containsExactly("b open hi", "a chan welcome", "a closed");
         assertThat(err(a.call("send", new Str("b"), utf8("x")))).isEqualTo("no running actor 'b'");
     }
 
@@ -308,7 +422,7 @@ class RouterTest {
     void javaCallersSendAndRequestThroughTheEndpoint() throws Exception {
         FakeActor b = start("b", echo("b"));
         b.handler.send("embedder", "hi".getBytes()).get(5, TimeUnit.SECONDS);
-        assertThat(log).containsExactly("b got hi");
+        assertThat(log.lines()).containsExactly("b got hi");
         assertThat(new String(b.handler.request("embedder", "q".getBytes()).get(5, TimeUnit.SECONDS))).isEqualTo("re:q");
         FakeActor mute = runtime.start("mute", Map.of("request_timeout_ms", 50L), Map.of("handle-request",
                 p -> state(OptionValue.none())));
@@ -328,16 +442,5 @@ class RouterTest {
         assertThatThrownBy(() -> runtime.start("y", Map.of("request_timeout_ms", 0L), Map.of()))
                 .hasMessage("y.toml:5: handler 'message-server': config key 'request_timeout_ms' must be a positive"
                         + " integer, found 0");
-    }
-
-    private static String awaitOutstanding(FakeActor actor) throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            List<WitValue> ids = ((ListValue) actor.call("list-outstanding-requests")).elements();
-            if (!ids.isEmpty()) {
-                return ((Str) ids.getFirst()).value();
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("no outstanding request at " + actor.id);
     }
 }
