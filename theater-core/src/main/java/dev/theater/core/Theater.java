@@ -51,11 +51,11 @@ public final class Theater implements AutoCloseable {
     private Theater(Builder b) {
         this.engine = Engine.create(b.engineMode);
         this.chains = ChainStore.builder().home(b.home).fsync(b.fsync).build();
-        HandlerRegistry.Builder rb = HandlerRegistry.builder().serviceLoader(b.serviceLoader);
+        HandlerRegistry.Builder rb = HandlerRegistry.builder().serviceLoader(b.serviceLoader)
+                .providerDeadline(b.providerDeadline);
         b.pluginsDirectory.ifPresent(rb::pluginsDirectory);
         b.providers.forEach(rb::add);
         this.registry = rb.build();
-        List<HandlerProvider> providers = registry.types().stream().map(t -> registry.provider(t).orElseThrow()).toList();
         HandlerCatalog catalog = new HandlerCatalog() {
             public Optional<HandlerProvider> provider(String type) {
                 return registry.provider(type);
@@ -69,7 +69,7 @@ public final class Theater implements AutoCloseable {
                 return registry.types();
             }
         };
-        this.launcher = new ActorLauncher(engine, WitUniverse.of(providers), catalog, new Services(), b.handlerStopTimeout);
+        this.launcher = new ActorLauncher(engine, WitUniverse.of(registry.witInterfaces()), catalog, new Services(), b.handlerStopTimeout);
     }
 
     public static Builder builder() {
@@ -176,6 +176,7 @@ public final class Theater implements AutoCloseable {
         private FsyncPolicy fsync = FsyncPolicy.GROUP_COMMIT;
         private boolean serviceLoader = true;
         private Duration handlerStopTimeout = Duration.ofSeconds(5);
+        private Duration providerDeadline = HandlerRegistry.Builder.DEFAULT_PROVIDER_DEADLINE;
         private final List<HandlerProvider> providers = new ArrayList<>();
 
         private Builder() {
@@ -224,6 +225,15 @@ public final class Theater implements AutoCloseable {
         /** How long each handler gets to stop before it is interrupted; default 5 s. */
         public Builder handlerStopTimeout(Duration timeout) {
             this.handlerStopTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * How long each handler provider may take to be constructed, to describe itself or to have its WIT parsed
+         * before it is refused and abandoned (see {@link HandlerRegistry.Builder#providerDeadline}); default 10 s.
+         */
+        public Builder providerDeadline(Duration deadline) {
+            this.providerDeadline = Objects.requireNonNull(deadline, "deadline");
             return this;
         }
 
