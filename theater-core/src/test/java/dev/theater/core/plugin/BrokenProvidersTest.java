@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.theater.api.TheaterException;
 import dev.theater.api.handler.Handler;
 import dev.theater.api.handler.HandlerContext;
+import dev.theater.api.handler.HandlerException;
 import dev.theater.api.handler.HandlerProvider;
 import dev.theater.chain.ChainEvent;
 import dev.theater.core.ActorRef;
@@ -196,6 +197,27 @@ class BrokenProvidersTest {
             });
             assertThat(theater.handlerTypes()).containsExactly("log");
             runsAnActor(theater, "good");
+        }
+    }
+
+    @Test
+    void aCreateThatReturnsNullFailsThatActorsStartOnly() {
+        jar("nullhandler", ProviderSource.of("plug.nh.NullHandler", "null-handler").create("return null;"));
+        try (Theater theater = theater()) {
+            assertThat(theater.handlers().problems()).isEmpty();
+            ActorRef running = runsAnActor(theater, "before");
+
+            assertThatThrownBy(() -> theater.start(manifest("nullish", "log", "null-handler"), home))
+                    .isInstanceOfSatisfying(HandlerException.class, e -> {
+                        assertThat(e.phase()).isEqualTo(TheaterException.Phase.HANDLER);
+                        assertThat(e.actorId()).contains("nullish");
+                    })
+                    .hasMessage("actor 'nullish': <string>:5: handler 'null-handler' could not be created:"
+                            + " create() of provider plug.nh.NullHandler returned null");
+
+            assertThat(theater.actorIds()).containsExactly("before");
+            assertThat(running.status()).isEqualTo(ActorStatus.RUNNING);
+            runsAnActor(theater, "after");
         }
     }
 
