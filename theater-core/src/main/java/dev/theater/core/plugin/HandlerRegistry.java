@@ -174,8 +174,8 @@ public final class HandlerRegistry implements AutoCloseable {
         }
 
         /**
-         * How long one provider may take to be constructed, to answer {@code type()}, {@code imports()},
-         * {@code exports()} or {@code witFiles()}, or to have its WIT parsed (each step gets the whole deadline);
+         * How long one provider may take to be constructed, and then again to answer {@code type()},
+         * {@code imports()}, {@code exports()} and {@code witFiles()} and have its WIT parsed (those together);
          * default {@link #DEFAULT_PROVIDER_DEADLINE}. A provider past it is refused and abandoned. Set it before
          * {@link #add}, which checks the provider at once.
          */
