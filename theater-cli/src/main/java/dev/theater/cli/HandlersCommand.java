@@ -20,6 +20,11 @@ final class HandlersCommand implements Callable<Integer> {
             description = "handler plugin jars (default: the plugins folder of this distribution)")
     Path plugins;
 
+    @Option(names = "--provider-deadline", paramLabel = "DURATION",
+            description = "how long a handler provider may take to be constructed, describe itself or have its WIT"
+                    + " parsed before it is reported and abandoned, e.g. 2s or 500ms (default: 10s)")
+    String providerDeadline;
+
     @Spec
     CommandSpec spec;
 
@@ -27,6 +32,9 @@ final class HandlersCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         HandlerRegistry.Builder builder = HandlerRegistry.builder();
+        if (providerDeadline != null) {
+            builder.providerDeadline(Durations.parse(providerDeadline, "--provider-deadline"));
+        }
         Path folder = plugins != null ? plugins : Distribution.pluginsFolder().orElse(null);
         if (folder != null) {
             builder.pluginsDirectory(folder);

@@ -51,6 +51,11 @@ final class RunCommand implements Callable<Integer> {
             description = "handler plugin jars (default: the plugins folder of this distribution)")
     Path plugins;
 
+    @Option(names = "--provider-deadline", paramLabel = "DURATION",
+            description = "how long a handler provider may take to be constructed, describe itself or have its WIT"
+                    + " parsed before it is reported and abandoned, e.g. 2s or 500ms (default: 10s)")
+    String providerDeadline;
+
     @Option(names = "--interpreter", description = "run guests in Chicory's interpreter instead of compiling them")
     boolean interpreter;
 
@@ -75,6 +80,9 @@ final class RunCommand implements Callable<Integer> {
         Path pluginFolder = plugins != null ? plugins : Distribution.pluginsFolder().orElse(null);
         if (pluginFolder != null) {
             builder.pluginsDirectory(pluginFolder);
+        }
+        if (providerDeadline != null) {
+            builder.providerDeadline(Durations.parse(providerDeadline, "--provider-deadline"));
         }
         Duration runFor = exitAfter == null ? null : Durations.parse(exitAfter, "--exit-after");
         CountDownLatch interrupted = new CountDownLatch(1);

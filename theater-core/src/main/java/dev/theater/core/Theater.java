@@ -55,11 +55,11 @@ public final class Theater implements AutoCloseable {
         this.engine = Engine.create(b.engineMode, b.memoryBudget.map(MemoryBudget::ofBytes).orElseGet(MemoryBudget::defaultForHeap));
         this.guestThreads = new GuestThreads(b.guestThreads);
         this.chains = ChainStore.builder().home(b.home).fsync(b.fsync).build();
-        HandlerRegistry.Builder rb = HandlerRegistry.builder().serviceLoader(b.serviceLoader);
+        HandlerRegistry.Builder rb = HandlerRegistry.builder().serviceLoader(b.serviceLoader)
+                .providerDeadline(b.providerDeadline);
         b.pluginsDirectory.ifPresent(rb::pluginsDirectory);
         b.providers.forEach(rb::add);
         this.registry = rb.build();
-        List<HandlerProvider> providers = registry.types().stream().map(t -> registry.provider(t).orElseThrow()).toList();
         HandlerCatalog catalog = new HandlerCatalog() {
             public Optional<HandlerProvider> provider(String type) {
                 return registry.provider(type);
@@ -73,8 +73,8 @@ public final class Theater implements AutoCloseable {
                 return registry.types();
             }
         };
-        this.launcher = new ActorLauncher(engine, WitUniverse.of(providers), catalog, new Services(), guestThreads,
-                b.handlerStopTimeout);
+        this.launcher = new ActorLauncher(engine, WitUniverse.of(registry.witInterfaces()), catalog, new Services(),
+                guestThreads, b.handlerStopTimeout);
     }
 
     /** The default of {@link Builder#guestThreads}. */
@@ -187,6 +187,7 @@ public final class Theater implements AutoCloseable {
         private Duration handlerStopTimeout = Duration.ofSeconds(5);
         private Optional<Long> memoryBudget = Optional.empty();
         private int guestThreads = DEFAULT_GUEST_THREADS;
+        private Duration providerDeadline = HandlerRegistry.Builder.DEFAULT_PROVIDER_DEADLINE;
         private final List<HandlerProvider> providers = new ArrayList<>();
 
         private Builder() {
@@ -262,6 +263,15 @@ public final class Theater implements AutoCloseable {
                 throw new TheaterException(TheaterException.Phase.RUNTIME, "guest threads must be at least 1, was " + max);
             }
             this.guestThreads = max;
+            return this;
+        }
+
+        /**
+         * How long each handler provider may take to be constructed, to describe itself or to have its WIT parsed
+         * before it is refused and abandoned (see {@link HandlerRegistry.Builder#providerDeadline}); default 10 s.
+         */
+        public Builder providerDeadline(Duration deadline) {
+            this.providerDeadline = Objects.requireNonNull(deadline, "deadline");
             return this;
         }
 

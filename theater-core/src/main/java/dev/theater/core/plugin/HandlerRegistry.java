@@ -1,10 +1,12 @@
 package dev.theater.core.plugin;
 
 import dev.theater.api.TheaterException;
-import dev.theater.api.wit.WitInterfaceName;
 import dev.theater.api.handler.HandlerProvider;
+import dev.theater.api.wit.WitInterface;
+import dev.theater.api.wit.WitInterfaceName;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -40,9 +42,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * fixed jar to replace a built-in handler); the class path is what the build brought in, perhaps transitively. The
  * same class found twice (added in code and also on the class path) is not a conflict and is not reported.
  *
- * <p><b>Broken plugins</b> (not a zip, no descriptor, a listed class missing, a provider constructor throwing, a
- * blank type, interfaces that are not qualified {@code namespace:package/interface} names) are refused with a
- * {@link PluginProblem.Severity#ERROR} naming the jar and the cause; everything else still loads.
+ * <p><b>Broken plugins</b> (not a zip, no descriptor, a listed class missing, a provider constructor throwing,
+ * {@link Error}s included, or not returning within {@link Builder#providerDeadline}, a null or blank type,
+ * {@code type()}, {@code imports()}, {@code exports()} or {@code witFiles()} throwing, returning null or not
+ * returning, interfaces that are not qualified {@code namespace:package/interface} names, WIT files that do not
+ * parse) are refused with a {@link PluginProblem.Severity#ERROR} naming the jar and the cause; everything else still
+ * loads. Each provider is constructed and asked about itself once, on a thread of its own, and its WIT is parsed
+ * there too ({@link #witInterfaces()}); a provider that never returns is abandoned with its thread left running.
  *
  * <p>A registry is immutable and thread-safe once built. {@link #close()} stops and unloads the PF4J plugins:
  * call it only after the handlers created from them have stopped.
@@ -52,21 +58,23 @@ public final class HandlerRegistry implements AutoCloseable {
     static final String CODE_ORIGIN = "built-in (code)";
     private static final System.Logger LOG = System.getLogger(HandlerRegistry.class.getName());
 
-    private final Map<String, Candidate> byType;
+    private final Map<String, ValidProvider> byType;
     private final Map<String, String> typeOfImport;
+    private final List<WitInterface> witInterfaces;
     private final List<PluginProblem> problems;
     private final Optional<PluginFolderDiscovery> plugins;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HandlerRegistry(Map<String, Candidate> byType, List<PluginProblem> problems,
+    private HandlerRegistry(Map<String, ValidProvider> byType, List<PluginProblem> problems,
                             Optional<PluginFolderDiscovery> plugins) {
         this.byType = Collections.unmodifiableMap(byType);
         this.problems = List.copyOf(problems);
         this.plugins = plugins;
         Map<String, String> imports = new LinkedHashMap<>();
-        byType.forEach((type, candidate) -> candidate.provider().imports()
+        byType.forEach((type, valid) -> valid.imports()
                 .forEach(name -> imports.putIfAbsent(WitInterfaceName.unversioned(name), type)));
         this.typeOfImport = Collections.unmodifiableMap(imports);
+        this.witInterfaces = byType.values().stream().flatMap(valid -> valid.witInterfaces().stream()).toList();
     }
 
     public static Builder builder() {
@@ -75,7 +83,7 @@ public final class HandlerRegistry implements AutoCloseable {
 
     /** The provider of {@code type}, as a manifest names it ({@code [[handlers]] type = "..."}). */
     public Optional<HandlerProvider> provider(String type) {
-        return Optional.ofNullable(byType.get(type)).map(Candidate::provider);
+        return Optional.ofNullable(byType.get(type)).map(ValidProvider::provider);
     }
 
     /** Every known type, sorted. */
@@ -93,6 +101,14 @@ public final class HandlerRegistry implements AutoCloseable {
                 .flatMap(this::provider);
     }
 
+    /**
+     * The WIT interfaces the providers ship in {@link HandlerProvider#witFiles()}, parsed (and found valid) when the
+     * registry was built: by provider type in name order, then in declaration order.
+     */
+    public List<WitInterface> witInterfaces() {
+        return witInterfaces;
+    }
+
     /** Broken plugins and refused providers (errors), duplicate types and empty plugins (warnings), in the order found. */
     public List<PluginProblem> problems() {
         return problems;
@@ -105,12 +121,12 @@ public final class HandlerRegistry implements AutoCloseable {
      * @throws TheaterException if no provider has this type; the message lists the known types
      */
     public String origin(String type) {
-        Candidate candidate = byType.get(type);
-        if (candidate == null) {
+        ValidProvider valid = byType.get(type);
+        if (valid == null) {
             throw new TheaterException(TheaterException.Phase.PLUGIN, "no handler provider has type '" + type
                     + "'; the known types are " + types());
         }
-        return candidate.origin();
+        return valid.candidate().origin();
     }
 
     /** Stops and unloads the PF4J plugins (once); providers from them must not be used afterwards. */
@@ -124,10 +140,14 @@ public final class HandlerRegistry implements AutoCloseable {
     /** Assembles a {@link HandlerRegistry}. */
     public static final class Builder {
 
+        /** The default of {@link #providerDeadline}. */
+        public static final Duration DEFAULT_PROVIDER_DEADLINE = Duration.ofSeconds(10);
+
         private Path pluginsDirectory;
         private boolean serviceLoader = true;
         private ClassLoader classLoader = HandlerRegistry.class.getClassLoader();
-        private final Map<String, HandlerProvider> added = new LinkedHashMap<>();
+        private Duration providerDeadline = DEFAULT_PROVIDER_DEADLINE;
+        private final Map<String, ValidProvider> added = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -154,19 +174,39 @@ public final class HandlerRegistry implements AutoCloseable {
         }
 
         /**
-         * Adds a provider in code; it wins over any found in the plugins folder or on the class path.
+         * How long one provider may take to be constructed, and then again to answer {@code type()},
+         * {@code imports()}, {@code exports()} and {@code witFiles()} and have its WIT parsed (those together);
+         * default {@link #DEFAULT_PROVIDER_DEADLINE}. A provider past it is refused and abandoned. Set it before
+         * {@link #add}, which checks the provider at once.
+         */
+        public Builder providerDeadline(Duration deadline) {
+            Objects.requireNonNull(deadline, "deadline");
+            if (deadline.isNegative() || deadline.isZero()) {
+                throw new TheaterException(TheaterException.Phase.RUNTIME, "the provider deadline must be positive, was "
+                        + deadline);
+            }
+            this.providerDeadline = deadline;
+            return this;
+        }
+
+        /**
+         * Adds a provider in code; it wins over any found in the plugins folder or on the class path. It is checked
+         * at once, as discovered providers are.
          *
-         * @throws TheaterException if the provider is invalid or its type was already added
+         * @throws TheaterException (phase {@code PLUGIN}) if the provider is refused or its type was already added
          */
         public Builder add(HandlerProvider provider) {
             Objects.requireNonNull(provider, "provider");
-            ProviderValidator.refusal(provider).ifPresent(message -> {
-                throw new TheaterException(TheaterException.Phase.PLUGIN, message);
-            });
-            HandlerProvider previous = added.putIfAbsent(provider.type(), provider);
+            Candidate candidate = new Candidate(provider, Tier.CODE, CODE_ORIGIN, "code");
+            ValidProvider valid = switch (ProviderValidator.check(candidate, providerDeadline)) {
+                case ProviderValidator.Result.Accepted(ValidProvider accepted) -> accepted;
+                case ProviderValidator.Result.Refused(String message) ->
+                        throw new TheaterException(TheaterException.Phase.PLUGIN, message);
+            };
+            ValidProvider previous = added.putIfAbsent(valid.type(), valid);
             if (previous != null) {
-                throw new TheaterException(TheaterException.Phase.PLUGIN, "handler type '" + provider.type() + "' is added twice: "
-                        + previous.getClass().getName() + " and " + provider.getClass().getName());
+                throw new TheaterException(TheaterException.Phase.PLUGIN, "handler type '" + valid.type() + "' is added twice: "
+                        + previous.provider().getClass().getName() + " and " + provider.getClass().getName());
             }
             return this;
         }
@@ -175,34 +215,38 @@ public final class HandlerRegistry implements AutoCloseable {
         public HandlerRegistry build() {
             List<Candidate> candidates = new ArrayList<>();
             List<PluginProblem> problems = new ArrayList<>();
-            added.values().forEach(p -> candidates.add(new Candidate(p, Tier.CODE, CODE_ORIGIN, "code")));
             Optional<PluginFolderDiscovery> plugins = pluginsDirectory == null ? Optional.empty()
-                    : PluginFolderDiscovery.discover(pluginsDirectory, classLoader, candidates::add, problems::add);
+                    : PluginFolderDiscovery.discover(pluginsDirectory, classLoader, providerDeadline, candidates::add,
+                    problems::add);
             if (serviceLoader) {
-                ServiceLoaderDiscovery.discover(classLoader, candidates::add, problems::add);
+                ServiceLoaderDiscovery.discover(classLoader, providerDeadline, candidates::add, problems::add);
             }
-            Map<String, Candidate> byType = resolve(candidates, problems);
+            Map<String, ValidProvider> byType = resolve(candidates, problems);
             problems.forEach(HandlerRegistry::log);
             return new HandlerRegistry(byType, problems, plugins);
         }
 
-        private static Map<String, Candidate> resolve(List<Candidate> candidates, List<PluginProblem> problems) {
-            Map<String, Candidate> byType = new TreeMap<>();
+        /** Checks the discovered providers and settles duplicate types; the providers added in code come first. */
+        private Map<String, ValidProvider> resolve(List<Candidate> candidates, List<PluginProblem> problems) {
+            Map<String, ValidProvider> byType = new TreeMap<>(added);
             candidates.sort(Comparator.comparing(Candidate::tier)); // stable: first found stays first within a tier
             for (Candidate candidate : candidates) {
-                Optional<String> refusal = ProviderValidator.refusal(candidate.provider());
-                if (refusal.isPresent()) {
-                    problems.add(PluginProblem.error(candidate.source(), refusal.get()));
-                    continue;
+                ValidProvider valid;
+                switch (ProviderValidator.check(candidate, providerDeadline)) {
+                    case ProviderValidator.Result.Accepted(ValidProvider accepted) -> valid = accepted;
+                    case ProviderValidator.Result.Refused(String message) -> {
+                        problems.add(PluginProblem.error(candidate.source(), message));
+                        continue;
+                    }
                 }
-                String type = candidate.provider().type();
-                Candidate winner = byType.putIfAbsent(type, candidate);
+                ValidProvider winner = byType.putIfAbsent(valid.type(), valid);
                 if (winner == null || winner.provider().getClass() == candidate.provider().getClass()) {
                     continue;
                 }
-                problems.add(PluginProblem.warning(candidate.source(), "handler type '" + type
-                        + "' is provided twice: using " + winner.origin() + ", ignoring " + candidate.origin()
-                        + "; precedence is code > plugins folder > class path/module path, then first found"));
+                problems.add(PluginProblem.warning(candidate.source(), "handler type '" + valid.type()
+                        + "' is provided twice: using " + winner.candidate().origin() + ", ignoring "
+                        + candidate.origin() + "; precedence is code > plugins folder > class path/module path,"
+                        + " then first found"));
             }
             return byType;
         }

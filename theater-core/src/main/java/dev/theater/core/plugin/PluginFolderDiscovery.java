@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import org.pf4j.PluginWrapper;
 /**
  * Finds providers in a plugins folder with PF4J: each jar is one plugin with its own class loader, and its providers
  * are the classes listed in its {@code META-INF/services/dev.theater.api.handler.HandlerProvider}. A broken jar
- * becomes a {@link PluginProblem} naming the jar; the other jars still load.
+ * becomes a {@link PluginProblem} naming the jar; the other jars still load. Each provider is constructed under a
+ * deadline ({@link Bounded}): a constructor that throws (an {@link Error} included) or never returns is reported.
  */
 final class PluginFolderDiscovery implements AutoCloseable {
 
@@ -33,9 +35,12 @@ final class PluginFolderDiscovery implements AutoCloseable {
         this.manager = manager;
     }
 
-    /** Loads and starts every plugin of {@code folder}; empty (and a warning) when the folder does not exist. */
-    static Optional<PluginFolderDiscovery> discover(Path folder, ClassLoader parent, Consumer<Candidate> found,
-                                          Consumer<PluginProblem> problems) {
+    /**
+     * Loads and starts every plugin of {@code folder}, giving each provider constructor at most {@code deadline};
+     * empty (and a warning) when the folder does not exist.
+     */
+    static Optional<PluginFolderDiscovery> discover(Path folder, ClassLoader parent, Duration deadline,
+                                                    Consumer<Candidate> found, Consumer<PluginProblem> problems) {
         if (!Files.isDirectory(folder)) {
             problems.accept(PluginProblem.warning(folder.toString(), "plugins folder does not exist or is not a folder;"
                     + " no plugins loaded"));
@@ -50,7 +55,7 @@ final class PluginFolderDiscovery implements AutoCloseable {
                     + Causes.describe(e)));
         }
         manager.startPlugins();
-        loaded.forEach((jar, plugin) -> collect(manager, jar, plugin, found, problems));
+        loaded.forEach((jar, plugin) -> collect(manager, jar, plugin, deadline, found, problems));
         return Optional.of(new PluginFolderDiscovery(manager));
     }
 
@@ -75,7 +80,7 @@ final class PluginFolderDiscovery implements AutoCloseable {
         return loaded;
     }
 
-    private static void collect(TheaterPluginManager manager, Path jar, PluginWrapper plugin,
+    private static void collect(TheaterPluginManager manager, Path jar, PluginWrapper plugin, Duration deadline,
                                 Consumer<Candidate> found, Consumer<PluginProblem> problems) {
         String id = plugin.getPluginId();
         String source = jar.toString();
@@ -107,11 +112,11 @@ final class PluginFolderDiscovery implements AutoCloseable {
         } catch (RuntimeException | LinkageError e) {
             extensions = List.of(); // each listed class is diagnosed below
         }
-        String origin = "plugin " + id + " (" + source + ")";
+        Creation creation = new Creation(deadline, "plugin " + id + " (" + source + ")", source, prefix, found, problems);
         for (ExtensionWrapper<HandlerProvider> extension : extensions) {
             Class<?> type = extension.getDescriptor().extensionClass;
             created.add(type.getName());
-            create(type, extension::getExtension, origin, source, prefix, found, problems);
+            creation.create(type, extension::getExtension);
         }
         for (String name : listed) {
             if (created.contains(name)) {
@@ -122,19 +127,26 @@ final class PluginFolderDiscovery implements AutoCloseable {
                     reason -> problems.accept(PluginProblem.error(source, prefix + reason)),
                     () -> {
                         Class<?> type = loadedClass(name, loader);
-                        create(type, () -> (HandlerProvider) manager.getExtensionFactory().create(type),
-                                origin, source, prefix, found, problems);
+                        creation.create(type, () -> (HandlerProvider) manager.getExtensionFactory().create(type));
                     });
         }
     }
 
-    private static void create(Class<?> type, Supplier<HandlerProvider> factory, String origin,
-                               String source, String prefix, Consumer<Candidate> found, Consumer<PluginProblem> problems) {
-        try {
-            found.accept(new Candidate(factory.get(), Tier.PLUGINS_FOLDER, origin, source));
-        } catch (RuntimeException | LinkageError e) {
-            problems.accept(PluginProblem.error(source, prefix + "provider " + type.getName() + " could not be created: "
-                    + Causes.describe(e)));
+    /** Constructs the providers of one plugin, each on its own thread and within the deadline. */
+    private record Creation(Duration deadline, String origin, String source, String prefix,
+                            Consumer<Candidate> found, Consumer<PluginProblem> problems) {
+
+        void create(Class<?> type, Supplier<HandlerProvider> factory) {
+            String provider = "provider " + type.getName();
+            switch (Bounded.call(type.getName(), deadline, factory::get)) {
+                case Bounded.Outcome.Done<HandlerProvider>(HandlerProvider instance) ->
+                        found.accept(new Candidate(instance, Tier.PLUGINS_FOLDER, origin, source));
+                case Bounded.Outcome.Threw<HandlerProvider>(Throwable e) -> problems.accept(PluginProblem.error(source,
+                        prefix + provider + " could not be created: " + Causes.describe(e)));
+                case Bounded.Outcome.TimedOut<HandlerProvider> late -> problems.accept(PluginProblem.error(source,
+                        prefix + provider + " did not finish constructing within " + Bounded.format(deadline)
+                        + "; it was abandoned (its thread is left running)"));
+            }
         }
     }
 

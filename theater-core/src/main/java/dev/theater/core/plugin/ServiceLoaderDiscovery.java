@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,39 +19,61 @@ import java.util.function.Consumer;
 /**
  * Finds providers with {@link ServiceLoader}: named modules that {@code provides} the service (module path) and
  * jars with {@code META-INF/services/dev.theater.api.handler.HandlerProvider} (class path), as seen from one class
- * loader. This is how an embedder's Maven dependency on a handler jar is found.
+ * loader. This is how an embedder's Maven dependency on a handler jar is found. Each provider is constructed under a
+ * deadline ({@link Bounded}), as in the plugins folder.
  */
 final class ServiceLoaderDiscovery {
 
     static final String SERVICE_FILE = "META-INF/services/" + HandlerProvider.class.getName();
     private static final int MAX_ERRORS = 1_000;
+    private static final String LOAD_FAILED = "ServiceLoader could not load a handler provider: ";
 
     private ServiceLoaderDiscovery() {
     }
 
-    static void discover(ClassLoader loader, Consumer<Candidate> found, Consumer<PluginProblem> problems) {
+    static void discover(ClassLoader loader, Duration deadline, Consumer<Candidate> found,
+                         Consumer<PluginProblem> problems) {
         Map<String, String> listedIn = serviceFileOwners(loader);
-        Iterator<HandlerProvider> it = ServiceLoader.load(HandlerProvider.class, loader).iterator();
+        // the stream's providers are loaded classes not yet instantiated: each is constructed under the deadline
+        Iterator<ServiceLoader.Provider<HandlerProvider>> it =
+                ServiceLoader.load(HandlerProvider.class, loader).stream().iterator();
         int errors = 0;
         while (errors < MAX_ERRORS) {
-            HandlerProvider provider;
+            ServiceLoader.Provider<HandlerProvider> lazy;
             try {
                 if (!it.hasNext()) {
                     return;
                 }
-                provider = it.next();
+                lazy = it.next();
             } catch (ServiceConfigurationError e) {
                 errors++;
-                problems.accept(PluginProblem.error(sourceOf(e, listedIn),
-                        "ServiceLoader could not load a handler provider: " + describe(e)));
+                problems.accept(PluginProblem.error(sourceOf(e, listedIn), LOAD_FAILED + describe(e)));
                 continue;
             }
-            String location = Locations.of(provider.getClass());
-            Module module = provider.getClass().getModule();
-            String origin = module.isNamed()
-                    ? "module path: " + module.getName() + " (" + location + ")"
-                    : "class path: " + location;
-            found.accept(new Candidate(provider, Tier.CLASS_PATH, origin, location));
+            Class<? extends HandlerProvider> type = lazy.type();
+            String location = Locations.of(type);
+            switch (Bounded.call(type.getName(), deadline, lazy::get)) {
+                case Bounded.Outcome.Done<HandlerProvider>(HandlerProvider provider) -> {
+                    String at = Locations.of(provider.getClass()); // a static provider() may return a subclass
+                    Module module = provider.getClass().getModule();
+                    String origin = module.isNamed()
+                            ? "module path: " + module.getName() + " (" + at + ")"
+                            : "class path: " + at;
+                    found.accept(new Candidate(provider, Tier.CLASS_PATH, origin, at));
+                }
+                case Bounded.Outcome.Threw<HandlerProvider>(Throwable e) -> {
+                    errors++;
+                    problems.accept(PluginProblem.error(location, e instanceof ServiceConfigurationError sce
+                            ? LOAD_FAILED + describe(sce)
+                            : "provider " + type.getName() + " could not be created: " + Causes.describe(e)));
+                }
+                case Bounded.Outcome.TimedOut<HandlerProvider> late -> {
+                    errors++;
+                    problems.accept(PluginProblem.error(location, "provider " + type.getName()
+                            + " did not finish constructing within " + Bounded.format(deadline)
+                            + "; it was abandoned (its thread is left running)"));
+                }
+            }
         }
     }
 

@@ -195,15 +195,24 @@ public final class ActorLauncher {
         };
     }
 
-    /** Creates a handler; a provider that throws something other than a Theater error is named with what it threw. */
+    /**
+     * Creates a handler; a provider that throws something other than a Theater error (a linkage error or a stack
+     * overflow included) or returns null is named with what it did.
+     */
     private static Handler create(HandlerProvider provider, HandlerContext context, String where) {
+        Handler handler;
         try {
-            return provider.create(context);
+            handler = provider.create(context);
         } catch (TheaterException e) {
             throw e;
-        } catch (RuntimeException e) {
-            throw new HandlerException(where + ": handler '" + provider.type() + "' could not be created: " + e, e);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            throw new HandlerException(where + ": handler '" + context.config().handlerType() + "' could not be created: " + e, e);
         }
+        if (handler == null) {
+            throw new HandlerException(where + ": handler '" + context.config().handlerType() + "' could not be created:"
+                    + " create() of provider " + provider.getClass().getName() + " returned null");
+        }
+        return handler;
     }
 
     /** init's outcome: it ran on this thread, so its future is already complete. */

@@ -1,13 +1,10 @@
 package dev.theater.core.runtime;
 
 import dev.theater.api.handler.HandlerException;
-import dev.theater.api.handler.HandlerProvider;
 import dev.theater.api.wit.WitInterface;
 import dev.theater.api.wit.WitInterfaceName;
 import dev.theater.wit.TheaterWit;
 import dev.theater.wit.WitPackage;
-import dev.theater.wit.WitParseException;
-import dev.theater.wit.WitParser;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,17 +21,15 @@ public final class WitUniverse {
     private WitUniverse() {
     }
 
-    public static WitUniverse of(Collection<HandlerProvider> providers) {
+    /**
+     * {@code theater:simple} plus the interfaces handlers ship, already parsed and checked when their providers were
+     * found ({@code HandlerRegistry.witInterfaces()}); the first interface of a name wins.
+     */
+    public static WitUniverse of(Collection<WitInterface> handlerInterfaces) {
         WitUniverse universe = new WitUniverse();
         universe.addAll(TheaterWit.load());
-        for (HandlerProvider provider : providers) {
-            if (!provider.witFiles().isEmpty()) {
-                try {
-                    universe.addAll(WitParser.parse(provider.witFiles()));
-                } catch (WitParseException e) {
-                    throw new HandlerException("handler '" + provider.type() + "' ships invalid WIT: " + e.getMessage(), e);
-                }
-            }
+        for (WitInterface iface : handlerInterfaces) {
+            universe.interfaces.putIfAbsent(iface.qualifiedName(), iface);
         }
         return universe;
     }

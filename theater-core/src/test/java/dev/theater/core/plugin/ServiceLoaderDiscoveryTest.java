@@ -81,4 +81,25 @@ class ServiceLoaderDiscoveryTest {
                             + " 'namespace:package/interface' (e.g. theater:simple/runtime)"));
         }
     }
+
+    @Test
+    void aClassPathProviderWhoseConstructorNeverReturnsIsAbandonedAndTheOthersStillLoad() throws Exception {
+        Path lib = temp.resolve("lib");
+        Path hanging = TestJar.named("a-hang.jar").provider(ProviderSource.of("lib.hang.Hang", "hang").members(
+                "public Hang() { while (true) { try { Thread.sleep(60_000); } catch (InterruptedException e) { } } }"))
+                .writeTo(lib);
+        Path good = TestJar.named("b-greet.jar").provider("lib.greet.GreetProvider", "greet", "test:greet/greeter")
+                .writeTo(lib);
+
+        try (URLClassLoader loader = classPath(hanging, good);
+             HandlerRegistry registry = HandlerRegistry.builder().classLoader(loader)
+                     .providerDeadline(java.time.Duration.ofMillis(500)).build()) {
+            assertThat(registry.types()).contains("greet").doesNotContain("hang");
+            assertThat(problemsAbout(registry, hanging, good)).containsExactly(error(hanging.toString(),
+                    "provider lib.hang.Hang did not finish constructing within 500 ms; it was abandoned"
+                            + " (its thread is left running)"));
+            assertThat(ProviderDriver.greet(registry.provider("greet").orElseThrow(), "test:greet/greeter", "ada"))
+                    .isEqualTo("hi ada from greet");
+        }
+    }
 }

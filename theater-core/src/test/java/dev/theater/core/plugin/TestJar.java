@@ -38,6 +38,7 @@ final class TestJar {
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<String> services = new ArrayList<>();
     private final Map<String, byte[]> entries = new LinkedHashMap<>();
+    private final List<String> omitted = new ArrayList<>();
 
     private TestJar(String fileName) {
         this.fileName = fileName;
@@ -78,6 +79,17 @@ final class TestJar {
         return source(className, providerSource(className, quote(type), constructorBody, imports)).service(className);
     }
 
+    /** {@code source}'s provider, listed in the service file. */
+    TestJar provider(ProviderSource source) {
+        return source(source.className(), source.text()).service(source.className());
+    }
+
+    /** Compiles {@code className} but leaves its class file out of the jar, so that using it throws NoClassDefFoundError. */
+    TestJar omit(String className) {
+        omitted.add(className.replace('.', '/') + ".class");
+        return this;
+    }
+
     TestJar source(String className, String source) {
         sources.put(className, source);
         return this;
@@ -102,6 +114,7 @@ final class TestJar {
                 all.put("META-INF/MANIFEST.MF", manifestBytes());
             }
             all.putAll(compile(folder.resolveSibling(fileName + "-build")));
+            all.keySet().removeAll(omitted);
             if (!services.isEmpty()) {
                 all.put(SERVICE_FILE, String.join("\n", services).concat("\n").getBytes(StandardCharsets.UTF_8));
             }

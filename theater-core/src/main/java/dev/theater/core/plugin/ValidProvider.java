@@ -1,0 +1,24 @@
+package dev.theater.core.plugin;
+
+import dev.theater.api.handler.HandlerProvider;
+import dev.theater.api.wit.WitInterface;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A provider {@link ProviderValidator} accepted, with what it said about itself (asked once, copied) and the
+ * interfaces its WIT files define (parsed once).
+ *
+ * @param candidate     the provider and where it was found
+ * @param type          its {@code type()}
+ * @param imports       its {@code imports()}, qualified interface names
+ * @param exports       its {@code exports()}, qualified interface names
+ * @param witInterfaces the interfaces of its {@code witFiles()}, empty when it ships none
+ */
+record ValidProvider(Candidate candidate, String type, Set<String> imports, Set<String> exports,
+                     List<WitInterface> witInterfaces) {
+
+    HandlerProvider provider() {
+        return candidate.provider();
+    }
+}
