@@ -124,7 +124,7 @@ public final class Engine {
         WasmModule module;
         try {
             module = Parser.parse(wasm);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
             throw new WasmLoadException("invalid WebAssembly module " + sourceName + ": " + reason(e), e);
         }
         Function<Instance, Machine> machines;
@@ -133,7 +133,7 @@ public final class Engine {
                 case COMPILER -> MachineFactoryCompiler.compile(module);
                 case INTERPRETER -> InterpreterMachine::new;
             };
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
             throw new WasmLoadException("cannot compile WebAssembly module " + sourceName + ": " + reason(e), e);
         }
         try {
@@ -146,7 +146,8 @@ public final class Engine {
     /**
      * What went wrong, for a message. Chicory's own exceptions say it; anything else is a decoder or compiler
      * bug that malformed input reached (an index out of bounds, a null, a negative array size: Chicory 1.7.5
-     * throws these for about one mutated module in twelve), so it is named with its type.
+     * throws these for about one mutated module in twelve; with {@code -ea}, also a failed {@code assert} in its
+     * decoder), so it is named with its type.
      */
     private static String reason(Throwable e) {
         return switch (e) {

@@ -2,6 +2,7 @@ package dev.theater.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.theater.api.TheaterException;
@@ -38,24 +39,46 @@ class EngineHostileInputTest {
         10, 6, 1, 4, 0, 0x0b, 0x0b, 0x0b, // code section: no locals, end end end
     };
 
+    /*
+     * The JVM drops the message of an exception its compiled code has thrown often from one place (a "fast
+     * throw"; the fuzz tests make Chicory throw thousands), so the reason may come without Chicory's detail.
+     */
+
     @ParameterizedTest
     @EnumSource(EngineMode.class)
     void decoderIndexErrorsAreLoadErrorsNamingTheFile(EngineMode mode) {
-        assertThatThrownBy(() -> Engine.create(mode).compile("kind.wasm", BAD_EXPORT_KIND))
-                .isInstanceOf(WasmLoadException.class)
-                .hasMessage("invalid WebAssembly module kind.wasm: malformed (ArrayIndexOutOfBoundsException: Index 58 out"
-                        + " of bounds for length 5)")
-                .hasCauseInstanceOf(ArrayIndexOutOfBoundsException.class)
-                .satisfies(e -> assertThat(((TheaterException) e).phase()).isEqualTo(TheaterException.Phase.LOAD));
+        WasmLoadException e = catchThrowableOfType(WasmLoadException.class,
+                () -> Engine.create(mode).compile("kind.wasm", BAD_EXPORT_KIND));
+
+        assertThat(e.getMessage()).matches("invalid WebAssembly module kind\\.wasm: malformed"
+                + " \\(ArrayIndexOutOfBoundsException(: Index 58 out of bounds for length 5)?\\)");
+        assertThat(e).hasCauseInstanceOf(ArrayIndexOutOfBoundsException.class);
+        assertThat(e.phase()).isEqualTo(TheaterException.Phase.LOAD);
     }
 
     @ParameterizedTest
     @EnumSource(EngineMode.class)
     void decoderNullsAreLoadErrorsNamingTheFile(EngineMode mode) {
-        assertThatThrownBy(() -> Engine.create(mode).compile("ends.wasm", ENDS_TOO_OFTEN))
+        WasmLoadException e = catchThrowableOfType(WasmLoadException.class,
+                () -> Engine.create(mode).compile("ends.wasm", ENDS_TOO_OFTEN));
+
+        assertThat(e.getMessage()).matches("invalid WebAssembly module ends\\.wasm: malformed \\(NullPointerException(: .+)?\\)");
+        assertThat(e).hasCauseInstanceOf(NullPointerException.class);
+    }
+
+    /** With assertions on (as in tests), Chicory's decoder fails an {@code assert} on this; without, it says why. */
+    @ParameterizedTest
+    @EnumSource(EngineMode.class)
+    void decoderAssertionsAreLoadErrorsNamingTheFile(EngineMode mode) {
+        byte[] module = TestActors.bytes("runaway");
+        byte[] broken = new byte[module.length + 3];
+        System.arraycopy(module, 0, broken, 0, 177);
+        System.arraycopy(new byte[] {0x02, 0x05, 0x40}, 0, broken, 177, 3); // a block whose type byte, 0x05, is no type
+        System.arraycopy(module, 177, broken, 180, module.length - 177);
+
+        assertThatThrownBy(() -> Engine.create(mode).compile("runaway.wasm", broken))
                 .isInstanceOf(WasmLoadException.class)
-                .hasMessageStartingWith("invalid WebAssembly module ends.wasm: malformed (NullPointerException: ")
-                .hasCauseInstanceOf(NullPointerException.class);
+                .hasMessageStartingWith("invalid WebAssembly module runaway.wasm: ");
     }
 
     @Test
