@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /** Turns a parsed TOML document into an {@link ActorManifest}, checking every key; one instance per parse. */
 final class ManifestReader {
@@ -48,7 +49,7 @@ final class ManifestReader {
         exclusive("handlers", "handler", "both [[handlers]] (seed format) and [[handler]] (classic format) are used; keep one");
 
         String name = optionalString("name").orElseThrow(() -> error(1, "missing required key 'name'"));
-        printable(name, lines.topLevel("name"), "'name'");
+        printable(name, () -> lines.topLevel("name"), "'name'");
         String wasmKey = doc.containsKey("component") ? "component" : "component_path";
         String wasm = optionalString(wasmKey)
                 .orElseThrow(() -> error(1, "missing required key 'component_path' (or 'component')"));
@@ -174,7 +175,7 @@ final class ManifestReader {
             throw error(lines.inEntry(array, index, "type"), where + "'type' must be a non-empty string, found "
                     + TomlSyntax.describe(type));
         }
-        printable(s, lines.inEntry(array, index, "type"), where + "'type'");
+        printable(s, () -> lines.inEntry(array, index, "type"), where + "'type'");
         return s;
     }
 
@@ -183,7 +184,7 @@ final class ManifestReader {
      * and C1 controls (a newline, NUL, an escape sequence), format characters (bidi overrides and isolates, zero
      * width spaces and joiners, the byte order mark), line and paragraph separators, and lone surrogates.
      */
-    private void printable(String value, int line, String what) {
+    private void printable(String value, IntSupplier line, String what) {
         int position = 0;
         for (int i = 0; i < value.length(); ) {
             int cp = value.codePointAt(i);
@@ -191,7 +192,7 @@ final class ManifestReader {
             int type = Character.getType(cp);
             if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
                     || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
-                throw error(line, what + " must not contain control or invisible formatting characters; found "
+                throw error(line.getAsInt(), what + " must not contain control or invisible formatting characters; found "
                         + String.format("U+%04X", cp) + " at character " + position);
             }
             i += Character.charCount(cp);
