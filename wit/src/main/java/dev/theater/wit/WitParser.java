@@ -14,6 +14,17 @@ import java.util.stream.Stream;
 /** Parses WIT text into a resolved {@link WitPackage}, in plain Java (no external tool). */
 public final class WitParser {
 
+    /**
+     * How deep a type may nest: each {@code list}, {@code option}, {@code result}, {@code tuple}, {@code record}
+     * and {@code variant} adds a level, and a named type adds its own. The theater:simple package nests at most 7
+     * (the result of {@code http-handlers.handle-middleware}); the limit keeps the parser, the resolver and every
+     * walk over a {@code WitType} (the canonical ABI, value checks, JSON) far from the stack's end, which 1,000
+     * nested tuples reached.
+     */
+    public static final int MAX_TYPE_DEPTH = 64;
+    /** How deep {@code include}s may nest (a world including a world that includes ...); theater:simple's go 1 deep. */
+    public static final int MAX_INCLUDE_DEPTH = 64;
+
     private WitParser() {
     }
 

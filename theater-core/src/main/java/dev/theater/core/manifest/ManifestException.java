@@ -5,7 +5,7 @@ import dev.theater.api.TheaterException;
 /**
  * A manifest could not be read or is invalid. The message reads {@code file:line: detail}, e.g.
  * {@code manifests/bad.toml:4: 'name' must be a string, found integer 3}. {@link #line()} is 1-based;
- * it is 0 only when the file itself could not be read (the message is then {@code file: detail}).
+ * it is 0 only when the file itself could not be read or is too large (the message is then {@code file: detail}).
  */
 public class ManifestException extends TheaterException {
 
@@ -29,7 +29,7 @@ public class ManifestException extends TheaterException {
         return file;
     }
 
-    /** The 1-based line the error is about, or 0 if the file could not be read at all. */
+    /** The 1-based line the error is about, or 0 if the file could not be read at all (or is too large). */
     public int line() {
         return line;
     }

@@ -1,10 +1,7 @@
 package dev.theater.core.manifest;
 
+import dev.theater.core.io.RegularFiles;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -16,17 +13,29 @@ public final class ManifestParser {
 
     /** The display name of a manifest given as a string when the caller names none. */
     public static final String STRING_SOURCE = "<string>";
+    /** The largest manifest read: 1 MiB (bytes of a file, characters of a string); real ones are a few hundred bytes. */
+    public static final int MAX_MANIFEST_BYTES = 1 << 20;
+    /**
+     * How deep a manifest's values may nest: each array, inline table, table-header part and dotted-key part opens
+     * a level. Real manifests nest 3 or 4 (a handler's config holding a list of tables).
+     */
+    public static final int MAX_NESTING_DEPTH = 64;
+    /** The largest {@code init_state} file read: 16 MiB, a state threaded through every call, not a data store. */
+    public static final int MAX_INIT_STATE_BYTES = 16 << 20;
 
     private ManifestParser() {}
 
-    /** Parses the manifest file {@code file}; relative paths in it resolve against its folder. */
+    /**
+     * Parses the manifest file {@code file}; relative paths in it resolve against its folder. Only a regular file
+     * of at most {@value #MAX_MANIFEST_BYTES} bytes of UTF-8 is read (a FIFO or a device is refused, not opened).
+     */
     public static ActorManifest parse(Path file) {
         String display = file.toString();
         String text;
         try {
-            text = Files.readString(file);
+            text = RegularFiles.readUtf8(file, MAX_MANIFEST_BYTES);
         } catch (IOException e) {
-            throw new ManifestException(display, 0, "cannot read manifest: " + reason(e), e);
+            throw new ManifestException(display, 0, "cannot read manifest: " + RegularFiles.reason(e), e);
         }
         return parse(text, display, file.toAbsolutePath().normalize().getParent());
     }
@@ -38,6 +47,10 @@ public final class ManifestParser {
     public static ActorManifest parse(String toml, String sourceName, Path baseDir) {
         Objects.requireNonNull(toml, "toml");
         Objects.requireNonNull(sourceName, "sourceName");
+        if (toml.length() > MAX_MANIFEST_BYTES) {
+            throw new ManifestException(sourceName, 0, "larger than the " + RegularFiles.size(MAX_MANIFEST_BYTES)
+                    + " limit for a manifest");
+        }
         Path base = baseDir.toAbsolutePath().normalize();
         return new ManifestReader(TomlSyntax.parse(toml, sourceName), toml, sourceName, base).read();
     }
@@ -45,15 +58,5 @@ public final class ManifestParser {
     /** Parses a manifest held in a string, named {@value #STRING_SOURCE}, resolving paths against the current directory. */
     public static ActorManifest parse(String toml) {
         return parse(toml, STRING_SOURCE, Path.of(""));
-    }
-
-    /** A short, stable reason for an I/O failure, for messages. */
-    static String reason(IOException e) {
-        return switch (e) {
-            case NoSuchFileException x -> "no such file";
-            case AccessDeniedException x -> "permission denied";
-            case MalformedInputException x -> "not valid UTF-8";
-            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        };
     }
 }

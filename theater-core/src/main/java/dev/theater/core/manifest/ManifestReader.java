@@ -1,7 +1,7 @@
 package dev.theater.core.manifest;
 
+import dev.theater.core.io.RegularFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /** Turns a parsed TOML document into an {@link ActorManifest}, checking every key; one instance per parse. */
 final class ManifestReader {
@@ -48,6 +49,7 @@ final class ManifestReader {
         exclusive("handlers", "handler", "both [[handlers]] (seed format) and [[handler]] (classic format) are used; keep one");
 
         String name = optionalString("name").orElseThrow(() -> error(1, "missing required key 'name'"));
+        printable(name, () -> lines.topLevel("name"), "'name'");
         String wasmKey = doc.containsKey("component") ? "component" : "component_path";
         String wasm = optionalString(wasmKey)
                 .orElseThrow(() -> error(1, "missing required key 'component_path' (or 'component')"));
@@ -105,15 +107,13 @@ final class ManifestReader {
         }
     }
 
+    /** Reads the file: a regular one of at most {@link ManifestParser#MAX_INIT_STATE_BYTES} (never a FIFO or a device). */
     private InitState readInitState(String raw) {
         Path path = resolve(raw, "init_state");
         try {
-            if (Files.isDirectory(path)) {
-                throw new IOException("is a directory");
-            }
-            return new InitState(path, Files.readAllBytes(path));
+            return new InitState(path, RegularFiles.read(path, ManifestParser.MAX_INIT_STATE_BYTES));
         } catch (IOException e) {
-            throw error(lines.topLevel("init_state"), "cannot read init_state file " + path + ": " + ManifestParser.reason(e));
+            throw error(lines.topLevel("init_state"), "cannot read init_state file " + path + ": " + RegularFiles.reason(e));
         }
     }
 
@@ -175,7 +175,28 @@ final class ManifestReader {
             throw error(lines.inEntry(array, index, "type"), where + "'type' must be a non-empty string, found "
                     + TomlSyntax.describe(type));
         }
+        printable(s, () -> lines.inEntry(array, index, "type"), where + "'type'");
         return s;
+    }
+
+    /**
+     * Refuses a name that would reach a console or a log with characters that are not shown as themselves: C0
+     * and C1 controls (a newline, NUL, an escape sequence), format characters (bidi overrides and isolates, zero
+     * width spaces and joiners, the byte order mark), line and paragraph separators, and lone surrogates.
+     */
+    private void printable(String value, IntSupplier line, String what) {
+        int position = 0;
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            position++;
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
+                throw error(line.getAsInt(), what + " must not contain control or invisible formatting characters; found "
+                        + String.format("U+%04X", cp) + " at character " + position);
+            }
+            i += Character.charCount(cp);
+        }
     }
 
     private ActorLimits limits() {
@@ -193,9 +214,9 @@ final class ManifestReader {
             }
         }
         long pages = limit(table, "max_memory_pages", ActorLimits.DEFAULT_MAX_MEMORY_PAGES, ActorLimits.MAX_MEMORY_PAGES);
-        long timeout = limit(table, "call_timeout_ms", ActorLimits.DEFAULT_CALL_TIMEOUT_MS, Long.MAX_VALUE);
-        long mailbox = limit(table, "mailbox_capacity", ActorLimits.DEFAULT_MAILBOX_CAPACITY, Integer.MAX_VALUE);
-        long wait = limit(table, "mailbox_wait_ms", ActorLimits.DEFAULT_MAILBOX_WAIT_MS, Long.MAX_VALUE);
+        long timeout = limit(table, "call_timeout_ms", ActorLimits.DEFAULT_CALL_TIMEOUT_MS, ActorLimits.MAX_DURATION_MS);
+        long mailbox = limit(table, "mailbox_capacity", ActorLimits.DEFAULT_MAILBOX_CAPACITY, ActorLimits.MAX_MAILBOX_CAPACITY);
+        long wait = limit(table, "mailbox_wait_ms", ActorLimits.DEFAULT_MAILBOX_WAIT_MS, ActorLimits.MAX_DURATION_MS);
         return new ActorLimits((int) pages, Duration.ofMillis(timeout), (int) mailbox, Duration.ofMillis(wait));
     }
 

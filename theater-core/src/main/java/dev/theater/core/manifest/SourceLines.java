@@ -1,7 +1,9 @@
 package dev.theater.core.manifest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +18,8 @@ final class SourceLines {
     private record Line(int number, boolean header, boolean arrayHeader, List<String> path) {}
 
     private final List<Line> lines = new ArrayList<>();
+    /** For each array of tables, the indexes in {@link #lines} of its {@code [[array]]} headers, in order. */
+    private final Map<String, List<Integer>> entries = new HashMap<>();
 
     SourceLines(String text) {
         String[] physical = text.split("\r?\n", -1);
@@ -79,7 +83,12 @@ final class SourceLines {
 
     private void scan(int number, String s) {
         if (s.startsWith("[[")) {
-            keyPath(s, 2, ']').ifPresent(p -> lines.add(new Line(number, true, true, p)));
+            keyPath(s, 2, ']').ifPresent(p -> {
+                if (p.size() == 1) {
+                    entries.computeIfAbsent(p.getFirst(), k -> new ArrayList<>()).add(lines.size());
+                }
+                lines.add(new Line(number, true, true, p));
+            });
         } else if (s.startsWith("[")) {
             keyPath(s, 1, ']').ifPresent(p -> lines.add(new Line(number, true, false, p)));
         } else {
@@ -122,35 +131,37 @@ final class SourceLines {
 
     /** The line of entry {@code index} (0-based) of array {@code array}: its {@code [[array]]} header, else the array's line. */
     int entry(String array, int index) {
-        int seen = 0;
-        for (Line line : lines) {
-            if (line.arrayHeader && line.path.equals(List.of(array)) && seen++ == index) {
-                return line.number;
-            }
-        }
-        return topLevel(array);
+        List<Integer> headers = entries.getOrDefault(array, List.of());
+        return index < headers.size() ? lines.get(headers.get(index)).number : topLevel(array);
     }
 
-    /** The line of {@code key} inside entry {@code index} of array {@code array}, else the entry's line. */
+    /**
+     * The line of {@code key} inside entry {@code index} of array {@code array}, else the entry's line. Looks only
+     * at the entry's own lines (from its header to the next header outside it), so that a manifest with thousands
+     * of handlers costs each handler its own lines, not the whole file.
+     */
     int inEntry(String array, int index, String key) {
-        int seen = -1;
-        boolean inside = false; // within the entry, sub-tables included
-        boolean direct = false; // within the entry's own keys, before any sub-table header
-        for (Line line : lines) {
-            if (line.arrayHeader && line.path.equals(List.of(array))) {
-                inside = ++seen == index;
-                direct = inside;
-            } else if (line.header) {
-                if (inside && line.path.equals(List.of(array, key))) {
+        List<Integer> headers = entries.getOrDefault(array, List.of());
+        if (index >= headers.size()) {
+            return topLevel(array);
+        }
+        boolean direct = true; // within the entry's own keys, before any sub-table header
+        for (int i = headers.get(index) + 1; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (line.header) {
+                if (line.path.equals(List.of(array, key))) {
                     return line.number;
                 }
-                inside = inside && line.path.size() > 1 && line.path.getFirst().equals(array);
+                if (line.arrayHeader && line.path.equals(List.of(array))
+                        || line.path.size() <= 1 || !line.path.getFirst().equals(array)) {
+                    break; // the next entry, or a table outside this one
+                }
                 direct = false;
             } else if (direct && line.path.getFirst().equals(key)) {
                 return line.number;
             }
         }
-        return entry(array, index);
+        return lines.get(headers.get(index)).number;
     }
 
     private static boolean startsWith(List<String> path, String first, String second) {

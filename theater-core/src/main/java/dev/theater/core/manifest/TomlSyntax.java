@@ -24,17 +24,23 @@ final class TomlSyntax {
 
     private TomlSyntax() {}
 
-    /** The document as an insertion-ordered, unmodifiable map; syntax errors name {@code file} and a line. */
+    /**
+     * The document as an insertion-ordered, unmodifiable map; syntax errors name {@code file} and a line. Values
+     * nested deeper than {@link ManifestParser#MAX_NESTING_DEPTH} are refused before NightConfig sees them.
+     */
     static Map<String, Object> parse(String text, String file) {
+        TomlNesting.check(text, file);
         LineCountingReader reader = new LineCountingReader(new StringReader(text));
         Config config = TomlFormat.instance().createConfig(LinkedHashMap::new);
         try {
             new TomlParser().parse(reader, config, ParsingMode.REPLACE);
+            return table(config);
         } catch (RuntimeException e) { // ParsingException, and whatever a parser bug may throw
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new ManifestException(file, reader.lastLine(), "malformed TOML: " + reason, e);
+        } catch (StackOverflowError e) { // the nesting check should make this unreachable; should it miss a case
+            throw new ManifestException(file, reader.lastLine(), "malformed TOML: nested too deeply to read", e);
         }
-        return table(config);
     }
 
     /** Converts a NightConfig value: Integer to Long, tables to maps, arrays to lists; all unmodifiable. */

@@ -61,7 +61,7 @@ class ManifestRoundTripTest {
     private Case generate(Random r) {
         boolean classic = r.nextBoolean();
         StringBuilder toml = new StringBuilder();
-        String name = text(r, 1 + r.nextInt(12)).strip() + "x";
+        String name = text(r, 1 + r.nextInt(12)).replaceAll("[\\t\\n]", " ").strip() + "x"; // names have no controls
         String wasm = "dir" + r.nextInt(9) + "/actor" + r.nextInt(99) + ".wasm";
         Optional<String> version = r.nextBoolean() ? Optional.of(r.nextInt(9) + "." + r.nextInt(9) + ".0") : Optional.empty();
         Optional<String> description = r.nextBoolean() ? Optional.of(text(r, 1 + r.nextInt(20)) + "d") : Optional.empty();

@@ -4,14 +4,15 @@ import dev.theater.api.TheaterException;
 import dev.theater.api.wit.WitFunction;
 import dev.theater.api.wit.WitInterface;
 import dev.theater.wit.WitPackage;
+import dev.theater.wit.WitParser;
 import dev.theater.wit.WitWorld;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SequencedSet;
 
 /**
  * Assembles parsed files into one package: checks the package declarations, collects interfaces and worlds
@@ -26,7 +27,7 @@ public final class PackageResolver {
     private final TypeResolver types;
     private final Map<String, WitInterface> resolvedInterfaces = new LinkedHashMap<>();
     private final Map<String, WitWorld> resolvedWorlds = new LinkedHashMap<>();
-    private final Set<String> worldsInProgress = new HashSet<>();
+    private final SequencedSet<String> worldsInProgress = new LinkedHashSet<>();
 
     private PackageResolver(List<Ast.File> files) {
         this.pkg = packageOf(files);
@@ -126,6 +127,10 @@ public final class PackageResolver {
             Ast.WorldDecl other = worlds.get(inc.world().name());
             if (other == null) {
                 throw inc.world().pos().error("unknown world '" + inc.world().name() + "'; expected one of " + worlds.keySet());
+            }
+            if (!resolvedWorlds.containsKey(other.name()) && worldsInProgress.size() > WitParser.MAX_INCLUDE_DEPTH) {
+                throw inc.world().pos().error("includes nest more than " + WitParser.MAX_INCLUDE_DEPTH
+                        + " levels deep (from world '" + worldsInProgress.getFirst() + "' down to '" + w.name() + "')");
             }
             WitWorld included = world(other);
             included.imports().forEach(i -> imports.addInterface(i, inc.pos(), true));

@@ -1,5 +1,6 @@
 package dev.theater.wit.parser;
 
+import dev.theater.wit.WitParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,11 +10,14 @@ import java.util.Set;
 final class Parser {
 
     private static final Set<String> UNSUPPORTED_TYPES = Set.of("own", "borrow", "future", "stream", "error-context");
+    private static final Set<String> NESTING = Set.of("list", "option", "result", "tuple");
     private static final Set<String> PRIMITIVES = Set.of("bool", "s8", "u8", "s16", "u16", "s32", "u32", "s64",
             "u64", "f32", "f64", "float32", "float64", "char", "string");
 
     private final List<Token> tokens;
     private int at;
+    /** How many list, option, result and tuple types enclose the one being parsed: at most {@link WitParser#MAX_TYPE_DEPTH}. */
+    private int typeDepth;
 
     private Parser(List<Token> tokens) {
         this.tokens = tokens;
@@ -319,6 +323,18 @@ final class Parser {
     private Ast.TypeRef type() {
         Token t = peek();
         Pos pos = t.pos();
+        if (typeDepth >= WitParser.MAX_TYPE_DEPTH && t.is(TokenKind.IDENT) && !t.escaped() && NESTING.contains(t.text())) {
+            throw pos.error(TypeResolver.tooDeep());
+        }
+        typeDepth++;
+        try {
+            return typeAtThisDepth(t, pos);
+        } finally {
+            typeDepth--;
+        }
+    }
+
+    private Ast.TypeRef typeAtThisDepth(Token t, Pos pos) {
         if (t.is(TokenKind.IDENT) && !t.escaped()) {
             String w = t.text();
             if (PRIMITIVES.contains(w)) {

@@ -2,6 +2,8 @@ package dev.theater.wit.parser;
 
 import dev.theater.api.wit.WitFunction;
 import dev.theater.api.wit.WitType;
+import dev.theater.wit.WitParseException;
+import dev.theater.wit.WitParser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,7 +23,7 @@ final class TypeResolver {
     private final String packageId;
     private final Optional<String> version;
     private final Map<String, Scope> interfaces;
-    private final Map<String, WitType> done = new HashMap<>();
+    private final Map<String, Typed> done = new HashMap<>();
     /** The entries being resolved, in order, to report cycles. */
     private final LinkedHashMap<String, String> inProgress = new LinkedHashMap<>();
 
@@ -35,7 +37,7 @@ final class TypeResolver {
     Map<String, WitType> types(Scope scope) {
         Map<String, WitType> out = new LinkedHashMap<>();
         for (String name : scope.typeNames()) {
-            out.put(name, entry(scope, name, scope.entries.get(name)));
+            out.put(name, entry(scope, name, scope.entries.get(name), 0).type());
         }
         return out;
     }
@@ -86,78 +88,176 @@ final class TypeResolver {
     }
 
     WitType type(Scope scope, Ast.TypeRef ref) {
+        return resolve(scope, ref, 0).type();
+    }
+
+    /** A resolved type and its height: how many levels of list, option, result, tuple, record and variant it nests. */
+    private record Typed(WitType type, int height) {}
+
+    /**
+     * Resolves {@code ref}, found {@code depth} levels below the type being resolved; the depth is carried into the
+     * named types it uses, so that the recursion is as deep as the type and stops at {@link WitParser#MAX_TYPE_DEPTH}.
+     */
+    private Typed resolve(Scope scope, Ast.TypeRef ref, int depth) {
         return switch (ref) {
-            case Ast.Prim p -> WitType.Primitive.byWitName(p.name()).orElseThrow();
-            case Ast.ListRef l -> new WitType.ListOf(type(scope, l.element()));
-            case Ast.OptionRef o -> new WitType.OptionOf(type(scope, o.some()));
-            case Ast.ResultRef r -> new WitType.Result(r.ok().map(t -> type(scope, t)), r.err().map(t -> type(scope, t)));
-            case Ast.TupleRef t -> new WitType.Tuple(t.elements().stream().map(e -> type(scope, e)).toList());
+            case Ast.Prim p -> new Typed(WitType.Primitive.byWitName(p.name()).orElseThrow(), 0);
+            case Ast.ListRef l -> {
+                Typed e = resolve(scope, l.element(), nest(depth, l.pos()));
+                yield new Typed(new WitType.ListOf(e.type()), e.height() + 1);
+            }
+            case Ast.OptionRef o -> {
+                Typed e = resolve(scope, o.some(), nest(depth, o.pos()));
+                yield new Typed(new WitType.OptionOf(e.type()), e.height() + 1);
+            }
+            case Ast.ResultRef r -> {
+                int inner = nest(depth, r.pos());
+                Optional<Typed> ok = r.ok().map(t -> resolve(scope, t, inner));
+                Optional<Typed> err = r.err().map(t -> resolve(scope, t, inner));
+                int height = 1 + Math.max(ok.map(Typed::height).orElse(0), err.map(Typed::height).orElse(0));
+                yield new Typed(new WitType.Result(ok.map(Typed::type), err.map(Typed::type)), height);
+            }
+            case Ast.TupleRef t -> {
+                int inner = nest(depth, t.pos());
+                List<WitType> elements = new ArrayList<>();
+                int height = 0;
+                for (Ast.TypeRef e : t.elements()) {
+                    Typed typed = resolve(scope, e, inner);
+                    elements.add(typed.type());
+                    height = Math.max(height, typed.height());
+                }
+                yield new Typed(new WitType.Tuple(elements), height + 1);
+            }
             case Ast.NamedRef n -> {
-                Scope.Entry e = scope.entries.get(n.name());
-                if (e == null) {
-                    throw n.pos().error("unknown type '" + n.name() + "' in " + scope + "; expected a built-in type or one of "
-                            + scope.typeNames());
+                Typed t = entry(scope, n.name(), lookup(scope, n), depth);
+                if (depth + t.height() > WitParser.MAX_TYPE_DEPTH) {
+                    throw n.pos().error(tooDeep());
                 }
-                if (e instanceof Scope.FuncEntry) {
-                    throw n.pos().error("expected a type, found function '" + n.name() + "' of " + scope);
-                }
-                yield entry(scope, n.name(), e);
+                yield t;
             }
         };
     }
 
-    private WitType entry(Scope scope, String name, Scope.Entry e) {
-        String key = scope.kind + " " + scope.name + "/" + name;
-        WitType known = done.get(key);
-        if (known != null) {
-            return known;
+    /** The depth of what a type constructor at {@code depth} holds, if that is within the limit. */
+    private static int nest(int depth, Pos pos) {
+        if (depth + 1 > WitParser.MAX_TYPE_DEPTH) {
+            throw pos.error(tooDeep());
         }
-        if (inProgress.containsKey(key)) {
-            List<String> chain = new ArrayList<>();
-            boolean on = false;
-            for (Map.Entry<String, String> p : inProgress.entrySet()) {
-                on |= p.getKey().equals(key);
-                if (on) {
-                    chain.add(p.getValue());
+        return depth + 1;
+    }
+
+    /** The message for a type nested past the limit, the same from the parser and from here. */
+    public static String tooDeep() {
+        return "type nests more than " + WitParser.MAX_TYPE_DEPTH + " levels deep (each list, option, result, tuple,"
+                + " record and variant adds one, and a named type adds its own)";
+    }
+
+    /** The entry a named reference denotes, if it is a type. */
+    private static Scope.Entry lookup(Scope scope, Ast.NamedRef n) {
+        Scope.Entry e = scope.entries.get(n.name());
+        if (e == null) {
+            throw n.pos().error("unknown type '" + n.name() + "' in " + scope + "; expected a built-in type or one of "
+                    + scope.typeNames());
+        }
+        if (e instanceof Scope.FuncEntry) {
+            throw n.pos().error("expected a type, found function '" + n.name() + "' of " + scope);
+        }
+        return e;
+    }
+
+    /**
+     * Resolves a named type. Renames ({@code use iface.{t}} and {@code type a = b}) are followed in a loop, not by
+     * recursion, so a chain of any length costs no stack; every name on the chain gets the type at its end.
+     */
+    private Typed entry(Scope scope, String name, Scope.Entry e, int depth) {
+        List<String> chain = new ArrayList<>();
+        Typed t;
+        try {
+            while (true) {
+                String key = scope.kind + " " + scope.name + "/" + name;
+                Typed known = done.get(key);
+                if (known != null) {
+                    t = known;
+                    break;
+                }
+                if (inProgress.containsKey(key)) {
+                    throw cycle(key, name, e);
+                }
+                inProgress.put(key, name);
+                chain.add(key);
+                if (e instanceof Scope.UseEntry(Ast.Use use, Ast.UseName un)) {
+                    Scope target = interfaceScope(use.path());
+                    Scope.Entry next = target.entries.get(un.name());
+                    if (next == null || next instanceof Scope.FuncEntry) {
+                        throw un.pos().error("expected a type of " + target + ", found '" + un.name() + "'; it has "
+                                + target.typeNames());
+                    }
+                    scope = target;
+                    name = un.name();
+                    e = next;
+                } else if (e instanceof Scope.TypeEntry(Ast.Alias a) && a.target() instanceof Ast.NamedRef n) {
+                    e = lookup(scope, n);
+                    name = n.name();
+                } else {
+                    t = switch (e) {
+                        case Scope.TypeEntry(Ast.TypeDef def) -> definition(scope, def, depth);
+                        case Scope.UseEntry u -> throw new IllegalStateException("followed above");
+                        case Scope.FuncEntry f -> throw f.pos().error("expected a type, found function '" + name + "'");
+                    };
+                    break;
                 }
             }
-            chain.add(name);
-            throw e.pos().error("type '" + name + "' refers to itself: " + String.join(" -> ", chain));
+        } finally {
+            chain.forEach(inProgress::remove);
         }
-        inProgress.put(key, name);
-        WitType t = switch (e) {
-            case Scope.UseEntry(Ast.Use use, Ast.UseName un) -> used(use, un);
-            case Scope.TypeEntry(Ast.TypeDef def) -> definition(scope, def);
-            case Scope.FuncEntry f -> throw f.pos().error("expected a type, found function '" + name + "'");
-        };
-        inProgress.remove(key);
-        done.put(key, t);
+        for (String key : chain) {
+            done.put(key, t);
+        }
         return t;
     }
 
-    private WitType used(Ast.Use use, Ast.UseName un) {
-        Scope target = interfaceScope(use.path());
-        Scope.Entry e = target.entries.get(un.name());
-        if (e == null || e instanceof Scope.FuncEntry) {
-            throw un.pos().error("expected a type of " + target + ", found '" + un.name() + "'; it has " + target.typeNames());
+    private WitParseException cycle(String key, String name, Scope.Entry e) {
+        List<String> names = new ArrayList<>();
+        boolean on = false;
+        for (Map.Entry<String, String> p : inProgress.entrySet()) {
+            on |= p.getKey().equals(key);
+            if (on) {
+                names.add(p.getValue());
+            }
         }
-        return entry(target, un.name(), e);
+        names.add(name);
+        return e.pos().error("type '" + name + "' refers to itself: " + String.join(" -> ", names));
     }
 
-    private WitType definition(Scope scope, Ast.TypeDef def) {
+    private Typed definition(Scope scope, Ast.TypeDef def, int depth) {
         return switch (def) {
-            case Ast.Alias a -> type(scope, a.target());
-            case Ast.Record r -> new WitType.Record(r.name(), checked(r.fields(), "field", def,
-                    f -> new WitType.Field(f.name(), type(scope, f.type()))));
-            case Ast.Variant v -> new WitType.Variant(v.name(), checked(v.cases(), "case", def,
-                    c -> new WitType.Case(c.name(), c.payload().map(p -> type(scope, p)))));
-            case Ast.Enum en -> new WitType.Enum(en.name(), checked(en.cases(), "case", def, Ast.Named::name));
+            case Ast.Alias a -> resolve(scope, a.target(), depth);
+            case Ast.Record r -> {
+                int inner = nest(depth, r.pos());
+                int[] height = {0};
+                List<WitType.Field> fields = checked(r.fields(), "field", def, f -> {
+                    Typed t = resolve(scope, f.type(), inner);
+                    height[0] = Math.max(height[0], t.height());
+                    return new WitType.Field(f.name(), t.type());
+                });
+                yield new Typed(new WitType.Record(r.name(), fields), height[0] + 1);
+            }
+            case Ast.Variant v -> {
+                int inner = nest(depth, v.pos());
+                int[] height = {0};
+                List<WitType.Case> cases = checked(v.cases(), "case", def, c -> {
+                    Optional<Typed> payload = c.payload().map(p -> resolve(scope, p, inner));
+                    height[0] = Math.max(height[0], payload.map(Typed::height).orElse(0));
+                    return new WitType.Case(c.name(), payload.map(Typed::type));
+                });
+                yield new Typed(new WitType.Variant(v.name(), cases), height[0] + 1);
+            }
+            case Ast.Enum en -> new Typed(new WitType.Enum(en.name(), checked(en.cases(), "case", def, Ast.Named::name)), 0);
             case Ast.Flags fl -> {
                 if (fl.flags().size() > 32) {
                     throw fl.pos().error("flags '" + fl.name() + "' has " + fl.flags().size()
                             + " flags; at most 32 are supported");
                 }
-                yield new WitType.Flags(fl.name(), checked(fl.flags(), "flag", def, Ast.Named::name));
+                yield new Typed(new WitType.Flags(fl.name(), checked(fl.flags(), "flag", def, Ast.Named::name)), 0);
             }
         };
     }
