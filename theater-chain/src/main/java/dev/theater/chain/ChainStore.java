@@ -155,7 +155,7 @@ public final class ChainStore implements AutoCloseable {
             return new FileState(emptyScan(file), false);
         }
         ScanResult scan = ChainFileScanner.scan(file, ch, Long.MAX_VALUE, null);
-        if (scan.failure().isPresent() && !scan.cutTail()) {
+        if (scan.failure().isPresent() && !scan.tornTail()) {
             ChainFailure f = scan.failure().get();
             throw new ChainIntegrityException(actorId, "chain file " + file + " is damaged: "
                     + f.describe() + "; it was left unchanged", f);

@@ -76,6 +76,43 @@ class ChainFileDamageTest {
         return -1; // the header
     }
 
+    /** No flip is what a crash leaves: opening refuses each one (the last record included) and changes nothing. */
+    @Test
+    void everyFlippedByteMakesOpenRefuseTheFileAndLeaveItUnchanged() throws IOException {
+        for (int i = 0; i < pristine.length; i++) {
+            for (int mask : new int[] {0x01, 0x80, 0xff}) {
+                byte[] damaged = pristine.clone();
+                damaged[i] ^= (byte) mask;
+                Files.write(file, damaged);
+                int record = Math.max(recordOf(i), 0);
+                try (ChainStore store = ChainStore.builder().home(home).build()) {
+                    assertThatThrownBy(() -> store.open("victim")).as("byte %d flipped with %02x", i, mask)
+                            .isInstanceOfSatisfying(ChainIntegrityException.class,
+                                    e -> assertThat(e.failure().index()).isEqualTo(record))
+                            .hasMessageStartingWith("actor 'victim': chain file " + file + " is damaged: event "
+                                    + record + " at offset " + (record == 0 && i < 8 ? 0 : recordStarts[record]) + ": ")
+                            .hasMessageEndingWith("; it was left unchanged");
+                }
+                assertThat(Files.readAllBytes(file)).as("byte %d flipped with %02x", i, mask).isEqualTo(damaged);
+            }
+        }
+    }
+
+    @Test
+    void aCompleteLastRecordWithABadChecksumIsRefusedNotCut() throws IOException {
+        long last = recordStarts[events.size() - 1];
+        byte[] damaged = pristine.clone();
+        damaged[pristine.length - 1] ^= 1; // the last byte of the last event's encoding
+        Files.write(file, damaged);
+        try (ChainStore store = ChainStore.builder().home(home).build()) {
+            assertThatThrownBy(() -> store.open("victim")).isInstanceOf(ChainIntegrityException.class)
+                    .hasMessageMatching("\\Qactor 'victim': chain file " + file + " is damaged: event 3 at offset "
+                            + last + ": UNREADABLE_RECORD: the record body checksum does not match (stored \\E"
+                            + "[0-9a-f]{8}, computed [0-9a-f]{8}\\); it was left unchanged");
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(damaged);
+    }
+
     @Test
     void aFlippedBodyByteIsReportedWithIndexOffsetAndReason() throws IOException {
         byte[] damaged = pristine.clone();
@@ -163,11 +200,26 @@ class ChainFileDamageTest {
         byte[] withZeros = Arrays.copyOf(pristine, pristine.length + 4096);
         Files.write(file, withZeros);
         try (ChainStore store = ChainStore.builder().home(home).build(); ActorChain chain = store.open("victim")) {
-            assertThat(chain.recovery().orElseThrow().reason()).isEqualTo(FailureReason.UNREADABLE_RECORD);
+            assertThat(chain.recovery().orElseThrow().describe()).isEqualTo("event 4 at offset " + pristine.length
+                    + ": TORN_TAIL: the file ends in 4096 zero bytes where this record starts (a zero-filled tail)");
             assertThat(chain.size()).isEqualTo(4);
             chain.append("after", bytes("{}"));
             assertThat(chain.verify().validCount()).isEqualTo(5);
         }
+    }
+
+    @Test
+    void aRecordFollowedByZerosIsDamageWhenItIsNotZeroItself() throws IOException {
+        long last = recordStarts[events.size() - 1];
+        byte[] damaged = Arrays.copyOf(pristine, pristine.length + 4096);
+        damaged[(int) last + 20] ^= 1; // inside the last record's body: damage, whatever follows it
+        Files.write(file, damaged);
+        try (ChainStore store = ChainStore.builder().home(home).build()) {
+            assertThatThrownBy(() -> store.open("victim")).isInstanceOf(ChainIntegrityException.class)
+                    .hasMessageStartingWith("actor 'victim': chain file " + file + " is damaged: event 3 at offset "
+                            + last + ": UNREADABLE_RECORD: the record body checksum does not match");
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(damaged);
     }
 
     @Test

@@ -134,17 +134,24 @@ public final class ChainFileScanner {
     /**
      * Makes the record at {@code offset} available at {@code pos} and checks its frame: the length checksum
      * before the length is trusted, then the body checksum. The result when the record is torn or damaged.
+     *
+     * <p>Only what a crash can leave is a torn tail: a record the file ends inside of (inside its 12-byte header,
+     * the length checksum agreeing when it is there, or before its declared length), or a file that ends in
+     * nothing but zero bytes from the record's start (a power cut on some file systems). A complete record that
+     * fails a check is damage, last in the file or not.
      */
     private Optional<ScanResult> readFrame(long offset) throws IOException {
         int frame = ChainFileFormat.FRAME_HEADER;
-        if (fill(frame) < frame) {
-            return torn(offset, "the file ends inside the record header, " + (end - offset) + " bytes after its start");
+        int got = fill(frame);
+        boolean lengthChecked = got >= 8; // the length and its checksum are both there
+        if (lengthChecked && ChainFileFormat.lengthCrc(getInt(pos), crc) != getInt(pos + 4)) {
+            return zeroTailOrDamaged(offset, "the record length checksum does not match (length field "
+                    + Integer.toUnsignedString(getInt(pos)) + ")");
+        }
+        if (got < frame) {
+            return torn(offset, "the file ends inside the record header, " + got + " bytes after its start");
         }
         int n = getInt(pos);
-        if (ChainFileFormat.lengthCrc(n, crc) != getInt(pos + 4)) {
-            return damaged(offset, "the record length checksum does not match (length field "
-                    + Integer.toUnsignedString(n) + ")");
-        }
         if (n < ChainFileFormat.MIN_BODY || n > ChainFileFormat.MAX_BODY) {
             return damaged(offset, "impossible record length " + Integer.toUnsignedString(n));
         }
@@ -175,30 +182,37 @@ public final class ChainFileScanner {
                 "SHA-256 of the event is " + new Hash(computed).hex()));
     }
 
-    /** A record cut short by the end of the file: a tail to cut off. */
+    /** A record cut short by the end of the file: a torn tail, which opening cuts off. */
     private Optional<ScanResult> torn(long offset, String detail) {
         return Optional.of(result(offset, fail(offset, null, FailureReason.TORN_TAIL, detail), true));
     }
 
-    /** A record whose checksum failed: a damaged tail when nothing but zeros or nothing at all follows it. */
-    private Optional<ScanResult> damaged(long offset, String detail) throws IOException {
-        boolean tail = restIsZeroOrRecordEndsAtEof(offset);
-        return Optional.of(result(offset, fail(offset, null, FailureReason.UNREADABLE_RECORD, detail), tail));
+    /** A record that fails a check: damage, which opening refuses. */
+    private Optional<ScanResult> damaged(long offset, String detail) {
+        return Optional.of(result(offset, fail(offset, null, FailureReason.UNREADABLE_RECORD, detail), false));
     }
 
-    private boolean restIsZeroOrRecordEndsAtEof(long offset) throws IOException {
-        int n = getInt(pos);
-        if (n >= ChainFileFormat.MIN_BODY && n <= ChainFileFormat.MAX_BODY
-                && offset + ChainFileFormat.FRAME_HEADER + n == end) {
-            return true;
+    /**
+     * A record whose length checksum fails: a torn tail when the file holds nothing but zero bytes from the
+     * record's start to its end (what some file systems leave after a power cut), else damage.
+     */
+    private Optional<ScanResult> zeroTailOrDamaged(long offset, String detail) throws IOException {
+        if (onlyZerosFrom(offset)) {
+            return torn(offset, "the file ends in " + (end - offset) + " zero bytes where this record starts"
+                    + " (a zero-filled tail)");
         }
-        ByteBuffer bb = ByteBuffer.allocate(1 << 16);
+        return damaged(offset, detail);
+    }
+
+    private boolean onlyZerosFrom(long offset) throws IOException {
+        ByteBuffer bb = ByteBuffer.allocate((int) Math.min(1 << 16, end - offset));
         long at = offset;
         while (at < end) {
             bb.clear();
+            bb.limit((int) Math.min(bb.capacity(), end - at));
             int r = channel.read(bb, at);
             if (r <= 0) {
-                break;
+                return false; // the file shrank under us: not what the scan saw
             }
             for (int i = 0; i < r; i++) {
                 if (bb.get(i) != 0) {
@@ -240,9 +254,9 @@ public final class ChainFileScanner {
     }
 
     /** What the scan found: the events so far, ending at {@code validEnd}, and the failure if any. */
-    private ScanResult result(long validEnd, ChainFailure failure, boolean cutTail) {
+    private ScanResult result(long validEnd, ChainFailure failure, boolean tornTail) {
         return new ScanResult(file, end, index, validEnd, previous, Optional.ofNullable(failure),
-                failure != null && cutTail);
+                failure != null && tornTail);
     }
 
     /** A failure of the event after the good ones. */

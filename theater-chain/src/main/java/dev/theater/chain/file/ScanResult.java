@@ -14,8 +14,9 @@ import java.util.Optional;
  * @param validEnd    the offset just after the last good event (the header size when there is none)
  * @param head        the hash of the last good event
  * @param failure     the first bad event, if any
- * @param cutTail     true when the failure is a damaged tail that can be cut off without losing a good event
+ * @param tornTail    true when the failure is a torn tail (what a crash leaves at the end of the file), which
+ *                    opening cuts off; false for any other failure, which is damage
  */
 public record ScanResult(Path file, long scannedEnd, long validCount, long validEnd, Optional<Hash> head,
-                         Optional<ChainFailure> failure, boolean cutTail) {
+                         Optional<ChainFailure> failure, boolean tornTail) {
 }
