@@ -82,7 +82,8 @@ public final class ChainStore implements AutoCloseable {
 
     /**
      * Opens (or creates) an actor's chain for appending. An existing file is read and verified first; a torn
-     * tail left by a crash is cut off and reported by {@link ActorChain#recovery()}.
+     * tail left by a crash is cut off, reported by {@link ActorChain#recovery()} and recorded in the chain as a
+     * {@link ActorChain#TORN_TAIL_CUT} event.
      *
      * @throws ChainIntegrityException when the file is damaged before its tail (nothing is changed)
      * @throws ChainException          when the chain is already open, here or in another process
@@ -105,8 +106,8 @@ public final class ChainStore implements AutoCloseable {
     private record OpenedFile(FileChannel channel, boolean created) {
     }
 
-    /** What opening found in the file, and whether it changed the file (without forcing it). */
-    private record FileState(ScanResult scan, boolean changed) {
+    /** What opening found in the file, whether it changed the file (without forcing it), and how many bytes it cut. */
+    private record FileState(ScanResult scan, boolean changed, long bytesCut) {
     }
 
     private ActorChain openFile(String actorId, Path file) {
@@ -142,7 +143,7 @@ public final class ChainStore implements AutoCloseable {
     /** A file we just created holds nothing to verify or recover: it gets its header, and no scan. */
     private static FileState writeHeader(Path file, FileChannel ch) throws IOException {
         ch.write(ByteBuffer.wrap(ChainFileFormat.HEADER), 0);
-        return new FileState(emptyScan(file), true);
+        return new FileState(emptyScan(file), true, 0);
     }
 
     /**
@@ -152,7 +153,7 @@ public final class ChainStore implements AutoCloseable {
      */
     private static FileState readExisting(String actorId, Path file, FileChannel ch) throws IOException {
         if (isHeaderOnly(ch)) { // an empty chain: nothing to verify or recover, no scan
-            return new FileState(emptyScan(file), false);
+            return new FileState(emptyScan(file), false, 0);
         }
         ScanResult scan = ChainFileScanner.scan(file, ch, Long.MAX_VALUE, null);
         if (scan.failure().isPresent() && !scan.tornTail()) {
@@ -160,7 +161,9 @@ public final class ChainStore implements AutoCloseable {
             throw new ChainIntegrityException(actorId, "chain file " + file + " is damaged: "
                     + f.describe() + "; it was left unchanged", f);
         }
-        return new FileState(scan, cutTail(ch, scan));
+        long size = ch.size();
+        boolean changed = cutTail(ch, scan);
+        return new FileState(scan, changed, scan.failure().isPresent() ? size - scan.validEnd() : 0);
     }
 
     /** Cuts the file back to its last good event (a torn header is written anew); true when that changed it. */
@@ -183,7 +186,10 @@ public final class ChainStore implements AutoCloseable {
         return new ScanResult(file, headerLength, 0, headerLength, Optional.empty(), Optional.empty(), false);
     }
 
-    /** Starts the writer after the last good event and wraps the chain around it. */
+    /**
+     * Starts the writer after the last good event and wraps the chain around it; a torn tail that was cut is
+     * recorded as the first event after the recovered ones ({@link ActorChain#TORN_TAIL_CUT}).
+     */
     private ActorChain startChain(String actorId, Path file, FileChannel ch, FileState state, boolean created) {
         long end = Math.max(state.scan().validEnd(), ChainFileFormat.HEADER.length);
         // No fsync here, on the caller's thread: what opening changed (a new file and its directory entry,
@@ -194,8 +200,11 @@ public final class ChainStore implements AutoCloseable {
                 : created ? ChainFileWriter.OpenSync.FILE_AND_DIRECTORY : ChainFileWriter.OpenSync.FILE;
         ChainFileWriter writer = new ChainFileWriter(file, chains, ch, end, state.scan().validCount(), fsync,
                 writeBufferSize, sync, "chain-writer-" + actorId);
-        return new ActorChain(actorId, file, writer, state.scan(), clock, subscriberCapacity,
+        ActorChain chain = new ActorChain(actorId, file, writer, state.scan(), clock, subscriberCapacity,
                 () -> open.remove(actorId));
+        state.scan().failure().ifPresent(cut -> chain.append(ActorChain.TORN_TAIL_CUT,
+                TornTailEvent.data(cut, state.bytesCut()), TornTailEvent.description(cut, state.bytesCut())));
+        return chain;
     }
 
     /** Whether the file is exactly the header (an empty chain). */
