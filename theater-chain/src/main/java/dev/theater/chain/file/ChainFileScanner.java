@@ -17,12 +17,13 @@ import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
 /**
- * Reads a chain file from the start, verifying every record (checksums, encoding, parent link, hash),
- * handing good events to a consumer and stopping at the first bad one.
+ * Reads a chain file from the start (or from a {@link Checkpoint}), verifying every record (checksums, encoding,
+ * parent link, hash), handing good events to a consumer and stopping at the first bad one.
  */
 public final class ChainFileScanner {
     private final Path file;
     private final FileChannel channel;
+    private final long start;
     private final long end;
     /** The read buffer: 64 KiB (less for a smaller file); it grows only for a record that does not fit. */
     static final int BUFFER_SIZE = 1 << 16;
@@ -33,13 +34,24 @@ public final class ChainFileScanner {
     private final CRC32C crc = new CRC32C();
     /** How many events verified so far (the index of the record being read), and the last one's hash. */
     private long index;
-    private Optional<Hash> previous = Optional.empty();
+    private Optional<Hash> previous;
+    /** Where the last good record starts (-1: none yet), and the parent it names. */
+    private long lastStart;
+    private Optional<Hash> lastParent;
 
-    private ChainFileScanner(Path file, FileChannel channel, long end) {
+    /** A scanner of the records from {@code start} to {@code end}, as if {@code index} events with head {@code previous} came before. */
+    private ChainFileScanner(Path file, FileChannel channel, long start, long end, long index, Optional<Hash> previous,
+                             long lastStart, Optional<Hash> lastParent) {
         this.file = file;
         this.channel = channel;
+        this.start = start;
         this.end = end;
-        this.buf = new byte[(int) Math.max(ChainFileFormat.HEADER.length, Math.min(BUFFER_SIZE, end))];
+        this.index = index;
+        this.previous = previous;
+        this.lastStart = lastStart;
+        this.lastParent = lastParent;
+        this.bufStart = start;
+        this.buf = new byte[(int) Math.max(ChainFileFormat.HEADER.length, Math.min(BUFFER_SIZE, end - start))];
     }
 
     /** Scans the whole file. */
@@ -60,14 +72,47 @@ public final class ChainFileScanner {
      */
     public static ScanResult scan(Path file, FileChannel channel, long limit, Consumer<ChainEvent> sink)
             throws IOException {
-        return new ChainFileScanner(file, channel, Math.min(limit, channel.size())).run(sink);
+        return new ChainFileScanner(file, channel, 0, Math.min(limit, channel.size()), 0, Optional.empty(), -1,
+                Optional.empty()).run(sink);
     }
 
-    /** The header, then record after record up to the end or the first bad one. */
+    /**
+     * Verifies the file from a checkpoint to its end, without reading the prefix the checkpoint vouches for; empty
+     * when the checkpoint does not match the file, which then needs a full {@link #scan}. It re-checks the header,
+     * then the checkpoint's last record (it must be a good record ending exactly at the checkpoint's offset, with
+     * the checkpoint's head as its hash and its parent as parent), then every record after it.
+     */
+    public static Optional<ScanResult> scanFromCheckpoint(Path file, FileChannel channel, Checkpoint c)
+            throws IOException {
+        long size = channel.size();
+        if (c.offset() > size || !hasHeader(channel)) {
+            return Optional.empty();
+        }
+        ScanResult anchor = new ChainFileScanner(file, channel, c.anchor(), c.offset(), c.count() - 1, c.parent(), -1,
+                Optional.empty()).run(null);
+        if (anchor.failure().isPresent() || anchor.validCount() != c.count() || anchor.validEnd() != c.offset()
+                || !anchor.head().equals(Optional.of(c.head()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChainFileScanner(file, channel, c.offset(), size, c.count(), Optional.of(c.head()),
+                c.anchor(), c.parent()).run(null));
+    }
+
+    private static boolean hasHeader(FileChannel channel) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(ChainFileFormat.HEADER.length);
+        while (b.hasRemaining() && channel.read(b, b.position()) > 0) {
+            // positional reads until the header is in or the file ends
+        }
+        return !b.hasRemaining() && ChainFileFormat.isHeaderPrefix(b.array(), b.capacity());
+    }
+
+    /** The header (when scanning from the start), then record after record up to the end or the first bad one. */
     private ScanResult run(Consumer<ChainEvent> sink) throws IOException {
-        Optional<ScanResult> badHeader = readHeader();
-        if (badHeader.isPresent()) {
-            return badHeader.get();
+        if (start == 0) {
+            Optional<ScanResult> badHeader = readHeader();
+            if (badHeader.isPresent()) {
+                return badHeader.get();
+            }
         }
         while (true) {
             long offset = bufStart + pos;
@@ -125,6 +170,8 @@ public final class ChainFileScanner {
         if (sink != null) {
             sink.accept(event);
         }
+        lastStart = offset;
+        lastParent = event.parentHash();
         previous = Optional.of(stored);
         index++;
         pos = body + n;
@@ -255,8 +302,8 @@ public final class ChainFileScanner {
 
     /** What the scan found: the events so far, ending at {@code validEnd}, and the failure if any. */
     private ScanResult result(long validEnd, ChainFailure failure, boolean tornTail) {
-        return new ScanResult(file, end, index, validEnd, previous, Optional.ofNullable(failure),
-                failure != null && tornTail);
+        return new ScanResult(file, start, end, index, validEnd, previous, Optional.ofNullable(failure),
+                failure != null && tornTail, lastStart, lastParent);
     }
 
     /** A failure of the event after the good ones. */
