@@ -93,7 +93,7 @@ public final class ChainStore implements AutoCloseable {
      * left by a crash is cut off, reported by {@link ActorChain#recovery()} and recorded in the chain as a
      * {@link ActorChain#TORN_TAIL_CUT} event. Damage before the checkpoint is found by {@link ActorChain#verify()}.
      *
-     * @throws ChainIntegrityException when the file is damaged before its tail (nothing is changed)
+     * @throws ChainIntegrityException when the file is damaged, anywhere but in a torn tail (nothing is changed)
      * @throws ChainException          when the chain is already open, here or in another process
      */
     public ActorChain open(String actorId) {
@@ -164,7 +164,7 @@ public final class ChainStore implements AutoCloseable {
     /**
      * Verifies an existing file and cuts off a torn tail.
      *
-     * @throws ChainIntegrityException when the file is damaged before its tail (nothing is changed)
+     * @throws ChainIntegrityException when the file is damaged, anywhere but in a torn tail (nothing is changed)
      */
     private static FileState readExisting(String actorId, Path file, FileChannel ch) throws IOException {
         if (isHeaderOnly(ch)) { // an empty chain: nothing to verify or recover, no scan

@@ -63,9 +63,9 @@ public final class ChainStoreBuilder {
 
     /**
      * How often the writer records a verified checkpoint beside a chain file ({@code <actor>.chain.ckpt}, default
-     * every 10,000 events or 8 MiB, whichever comes first): opening verifies only the checkpoint's last record and
-     * what follows it, so it costs at most about that much, however long the chain. A chain smaller than both
-     * never gets a checkpoint (it is verified in full on open, which costs no more).
+     * every 10,000 events or 8 MiB, whichever comes first, and on close): opening verifies only the checkpoint's
+     * last record and what follows it, so it costs at most about that much, however long the chain. A chain
+     * smaller than both never gets a checkpoint (it is verified in full on open, which costs no more).
      */
     public ChainStoreBuilder checkpointEvery(long events, long bytes) {
         if (events < 1 || bytes < 1) {

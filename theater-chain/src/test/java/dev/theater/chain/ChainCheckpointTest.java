@@ -30,18 +30,28 @@ class ChainCheckpointTest {
         return ChainStore.builder().home(home).clock(new TestClock(1_000)).checkpointEvery(events, Long.MAX_VALUE).build();
     }
 
-    /** Writes {@code first} events, flushes, then {@code more}: with an interval of {@code first}, the checkpoint names event {@code first - 1}. */
-    List<ChainEvent> write(String actor, int first, int more) {
+    /**
+     * Writes {@code first} events, flushes, then {@code more}, flushes, and leaves the files as a crash at that
+     * moment would (a clean close also checkpoints the end): with an interval of {@code first}, the checkpoint
+     * names event {@code first - 1}.
+     */
+    List<ChainEvent> write(String actor, int first, int more) throws IOException {
         List<ChainEvent> events = new ArrayList<>();
+        byte[] file;
+        byte[] checkpoint;
         try (ChainStore store = store(first); ActorChain chain = store.open(actor)) {
             for (int i = 0; i < first + more; i++) {
                 events.add(chain.append("wasm", ("{\"actor\":\"" + actor + "\",\"n\":" + i + "}")
                         .getBytes(StandardCharsets.UTF_8)));
-                if (i == first - 1) {
-                    chain.flush();
+                if (i == first - 1 || i == first + more - 1) {
+                    chain.flush(); // a checkpoint that is due is written before flush() returns
                 }
             }
+            file = Files.readAllBytes(chainFile(actor));
+            checkpoint = Files.readAllBytes(checkpointFile(actor));
         }
+        Files.write(chainFile(actor), file);
+        Files.write(checkpointFile(actor), checkpoint);
         return events;
     }
 
@@ -84,6 +94,26 @@ class ChainCheckpointTest {
                     + starts[5] + ": UNREADABLE_RECORD: the record body checksum does not match");
         }
         assertThat(ChainStore.verifyFile(chainFile("a")).failure().map(ChainFailure::index)).contains(5L);
+    }
+
+    @Test
+    void aCleanCloseCheckpointsTheEndOfALargeChain() throws IOException {
+        List<ChainEvent> events = new ArrayList<>();
+        try (ChainStore store = store(20); ActorChain chain = store.open("a")) {
+            for (int i = 0; i < 25; i++) {
+                events.add(chain.append("wasm", new byte[] {(byte) i}));
+            }
+        }
+        long[] starts = recordStarts(Files.readAllBytes(chainFile("a")));
+        assertThat(Checkpoint.read(checkpointFile("a"))).contains(new Checkpoint(starts[25], 25, starts[24],
+                events.get(24).hash(), Optional.of(events.get(23).hash())));
+        try (ChainStore store = store(20); ActorChain chain = store.open("a")) {
+            events.add(chain.append("wasm", new byte[] {25})); // one more: the close moves the checkpoint again
+        }
+        assertThat(Checkpoint.read(checkpointFile("a")).map(Checkpoint::count)).contains(26L);
+        try (ChainStore store = store(20); ActorChain chain = store.open("a")) {
+            assertThat(chain.head()).contains(events.getLast().hash());
+        }
     }
 
     @Test
@@ -165,12 +195,30 @@ class ChainCheckpointTest {
         for (Checkpoint wrong : List.of(
                 new Checkpoint(good.offset(), good.count(), good.anchor(), events.get(18).hash(), good.parent()),
                 new Checkpoint(good.offset(), good.count(), good.anchor(), good.head(), Optional.of(events.get(17).hash())),
-                new Checkpoint(good.offset(), good.count() + 1, good.anchor(), good.head(), good.parent()))) {
+                new Checkpoint(good.offset() + 1, good.count(), good.anchor(), good.head(), good.parent()),
+                new Checkpoint(good.offset(), good.count(), good.anchor() + 1, good.head(), good.parent()))) {
             wrong.write(checkpointFile("a"));
             try (ChainStore store = store(20); ActorChain chain = store.open("a")) { // verified in full: all good
                 assertThat(chain.size()).as("%s", wrong).isEqualTo(25);
                 assertThat(chain.head()).contains(events.getLast().hash());
             }
+        }
+    }
+
+    /**
+     * The one thing taken on the checkpoint's word (its checksum): how many events precede it, which nothing in
+     * the file records. A well-formed checkpoint with a wrong count misnumbers the events after it; it cannot
+     * hide or change one, and {@code verify()} counts them all.
+     */
+    @Test
+    void theEventCountIsTakenFromTheCheckpointAndVerifyRecountsIt() throws IOException {
+        write("a", 20, 5);
+        Checkpoint good = Checkpoint.read(checkpointFile("a")).orElseThrow();
+        new Checkpoint(good.offset(), good.count() + 1, good.anchor(), good.head(), good.parent())
+                .write(checkpointFile("a"));
+        try (ChainStore store = store(20); ActorChain chain = store.open("a")) {
+            assertThat(chain.size()).isEqualTo(26);
+            assertThat(chain.verify().validCount()).isEqualTo(25);
         }
     }
 

@@ -39,7 +39,10 @@ public final class ChainFileScanner {
     private long lastStart;
     private Optional<Hash> lastParent;
 
-    /** A scanner of the records from {@code start} to {@code end}, as if {@code index} events with head {@code previous} came before. */
+    /**
+     * A scanner of the records from {@code start} to {@code end}, as if {@code index} events with head
+     * {@code previous} came before (the last of them at {@code lastStart}, naming {@code lastParent}).
+     */
     private ChainFileScanner(Path file, FileChannel channel, long start, long end, long index, Optional<Hash> previous,
                              long lastStart, Optional<Hash> lastParent) {
         this.file = file;

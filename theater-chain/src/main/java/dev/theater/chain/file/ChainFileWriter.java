@@ -178,7 +178,7 @@ public final class ChainFileWriter implements AutoCloseable {
                 }
                 writerWaiting = false;
                 if (queue.isEmpty()) {
-                    return;
+                    break; // closing, and everything is written
                 }
                 batch = queue;
                 queue = spare;
@@ -209,6 +209,7 @@ public final class ChainFileWriter implements AutoCloseable {
                 lock.unlock();
             }
         }
+        checkpoints.closing();
     }
 
     /**

@@ -10,9 +10,10 @@ import java.util.Optional;
 /**
  * Keeps a chain file's {@link Checkpoint} current, on the writer thread: it follows the records the writer has
  * written and, after a batch is written and forced (per the fsync policy), writes a new checkpoint once the
- * events or bytes past the last one reach the interval. So opening verifies fewer than {@code everyEvents}
- * events and {@code everyBytes} bytes (plus the last batch) after the checkpoint; a chain smaller than that
- * never gets a checkpoint file and is verified in full, which costs no more.
+ * events or bytes past the last one reach the interval, and when the chain closes. So opening after a crash
+ * verifies fewer than {@code everyEvents} events and {@code everyBytes} bytes (plus the last batch) after the
+ * checkpoint, and after a clean close only the checkpoint's last record; a chain smaller than the interval never
+ * gets a checkpoint file and is verified in full, which costs no more.
  *
  * <p>A checkpoint is a hint, not a promise: it is not forced, and opening re-verifies its last record and
  * everything after it, so a lost, stale or torn one only makes that open verify the whole file. Failing to
@@ -69,9 +70,23 @@ public final class CheckpointKeeper {
 
     /** After a batch is written and forced (and when the writer starts): a new checkpoint if one is due. */
     void persisted() {
-        if (count - savedCount < everyEvents && end - savedOffset < everyBytes) {
-            return;
+        if (count - savedCount >= everyEvents || end - savedOffset >= everyBytes) {
+            save();
         }
+    }
+
+    /**
+     * When the chain closes, after its last batch: a checkpoint at the end of a chain that has reached the
+     * interval (or has a checkpoint already) and grew since, so that the next open verifies only its last record.
+     */
+    void closing() {
+        boolean large = savedCount > 0 || count >= everyEvents || end >= everyBytes;
+        if (large && count > savedCount) {
+            save();
+        }
+    }
+
+    private void save() {
         Optional<Checkpoint> tip = scanned.isPresent() ? scanned : lastWritten();
         if (tip.isEmpty()) {
             return;
