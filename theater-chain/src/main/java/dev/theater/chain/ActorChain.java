@@ -21,6 +21,12 @@ import java.util.function.Consumer;
  * Obtain one from {@link ChainStore#open}.
  */
 public final class ActorChain implements AutoCloseable {
+    /**
+     * The type of the event that opening appends after cutting off a torn tail; its data is
+     * {@code {"offset":<o>,"bytes_cut":<n>,"reason":"TORN_TAIL","detail":"..."}} (see {@link #recovery()}).
+     */
+    public static final String TORN_TAIL_CUT = "chain/torn-tail-cut";
+
     private final String actorId;
     private final Path file;
     private final ChainFileWriter writer;
@@ -145,7 +151,11 @@ public final class ActorChain implements AutoCloseable {
         return size() - writer.persistedCount();
     }
 
-    /** What opening found and cut off (a torn tail left by a crash), if anything. */
+    /**
+     * What opening found and cut off (a torn tail left by a crash), if anything. The cut is also recorded in the
+     * chain: the event after the recovered ones (index {@code recovery().get().index()}) is a
+     * {@link #TORN_TAIL_CUT} event.
+     */
     public Optional<ChainFailure> recovery() {
         return recovered;
     }

@@ -1,6 +1,8 @@
 package dev.theater.chain;
 
 import dev.theater.chain.file.ChainFileFormat;
+import dev.theater.chain.file.Checkpoint;
+import dev.theater.chain.file.CheckpointKeeper;
 import dev.theater.chain.file.ChainFileScanner;
 import dev.theater.chain.file.ChainFileWriter;
 import dev.theater.chain.file.ScanResult;
@@ -34,10 +36,15 @@ public final class ChainStore implements AutoCloseable {
     private final InstantSource clock;
     private final int subscriberCapacity;
     private final int writeBufferSize;
+    private final long checkpointEvents;
+    private final long checkpointBytes;
     private final Map<String, ActorChain> open = new ConcurrentHashMap<>();
 
-    ChainStore(Path home, FsyncPolicy fsync, InstantSource clock, int subscriberCapacity, int writeBufferSize) {
+    ChainStore(Path home, FsyncPolicy fsync, InstantSource clock, int subscriberCapacity, int writeBufferSize,
+               long checkpointEvents, long checkpointBytes) {
         this.writeBufferSize = writeBufferSize;
+        this.checkpointEvents = checkpointEvents;
+        this.checkpointBytes = checkpointBytes;
         this.home = home;
         this.chains = home.resolve("chains");
         this.fsync = fsync;
@@ -81,10 +88,12 @@ public final class ChainStore implements AutoCloseable {
     }
 
     /**
-     * Opens (or creates) an actor's chain for appending. An existing file is read and verified first; a torn
-     * tail left by a crash is cut off and reported by {@link ActorChain#recovery()}.
+     * Opens (or creates) an actor's chain for appending. An existing file is verified first: from its checkpoint
+     * when it has a valid one (the checkpoint's last record and everything after it), else in full; a torn tail
+     * left by a crash is cut off, reported by {@link ActorChain#recovery()} and recorded in the chain as a
+     * {@link ActorChain#TORN_TAIL_CUT} event. Damage before the checkpoint is found by {@link ActorChain#verify()}.
      *
-     * @throws ChainIntegrityException when the file is damaged before its tail (nothing is changed)
+     * @throws ChainIntegrityException when the file is damaged, anywhere but in a torn tail (nothing is changed)
      * @throws ChainException          when the chain is already open, here or in another process
      */
     public ActorChain open(String actorId) {
@@ -105,8 +114,11 @@ public final class ChainStore implements AutoCloseable {
     private record OpenedFile(FileChannel channel, boolean created) {
     }
 
-    /** What opening found in the file, and whether it changed the file (without forcing it). */
-    private record FileState(ScanResult scan, boolean changed) {
+    /**
+     * What opening found in the file, whether it changed the file (without forcing it), how many bytes it cut, and
+     * the checkpoint it verified from (if any).
+     */
+    private record FileState(ScanResult scan, boolean changed, long bytesCut, Optional<Checkpoint> checkpoint) {
     }
 
     private ActorChain openFile(String actorId, Path file) {
@@ -139,28 +151,39 @@ public final class ChainStore implements AutoCloseable {
         }
     }
 
-    /** A file we just created holds nothing to verify or recover: it gets its header, and no scan. */
+    /**
+     * A file we just created holds nothing to verify or recover: it gets its header, and no scan. A checkpoint
+     * left by an earlier file of that name (deleted since) goes.
+     */
     private static FileState writeHeader(Path file, FileChannel ch) throws IOException {
         ch.write(ByteBuffer.wrap(ChainFileFormat.HEADER), 0);
-        return new FileState(emptyScan(file), true);
+        Files.deleteIfExists(Checkpoint.fileOf(file));
+        return new FileState(emptyScan(file), true, 0, Optional.empty());
     }
 
     /**
      * Verifies an existing file and cuts off a torn tail.
      *
-     * @throws ChainIntegrityException when the file is damaged before its tail (nothing is changed)
+     * @throws ChainIntegrityException when the file is damaged, anywhere but in a torn tail (nothing is changed)
      */
     private static FileState readExisting(String actorId, Path file, FileChannel ch) throws IOException {
         if (isHeaderOnly(ch)) { // an empty chain: nothing to verify or recover, no scan
-            return new FileState(emptyScan(file), false);
+            return new FileState(emptyScan(file), false, 0, Optional.empty());
         }
-        ScanResult scan = ChainFileScanner.scan(file, ch, Long.MAX_VALUE, null);
-        if (scan.failure().isPresent() && !scan.cutTail()) {
+        Optional<Checkpoint> checkpoint = Checkpoint.read(Checkpoint.fileOf(file));
+        Optional<ScanResult> fromCheckpoint = checkpoint.isPresent()
+                ? ChainFileScanner.scanFromCheckpoint(file, ch, checkpoint.get()) : Optional.empty();
+        ScanResult scan = fromCheckpoint.isPresent() ? fromCheckpoint.get()
+                : ChainFileScanner.scan(file, ch, Long.MAX_VALUE, null); // no checkpoint, or one that does not match
+        if (scan.failure().isPresent() && !scan.tornTail()) {
             ChainFailure f = scan.failure().get();
             throw new ChainIntegrityException(actorId, "chain file " + file + " is damaged: "
                     + f.describe() + "; it was left unchanged", f);
         }
-        return new FileState(scan, cutTail(ch, scan));
+        long size = ch.size();
+        boolean changed = cutTail(ch, scan);
+        return new FileState(scan, changed, scan.failure().isPresent() ? size - scan.validEnd() : 0,
+                fromCheckpoint.isPresent() ? checkpoint : Optional.empty());
     }
 
     /** Cuts the file back to its last good event (a torn header is written anew); true when that changed it. */
@@ -180,10 +203,14 @@ public final class ChainStore implements AutoCloseable {
     /** The scan of a file that is just the header. */
     private static ScanResult emptyScan(Path file) {
         int headerLength = ChainFileFormat.HEADER.length;
-        return new ScanResult(file, headerLength, 0, headerLength, Optional.empty(), Optional.empty(), false);
+        return new ScanResult(file, 0, headerLength, 0, headerLength, Optional.empty(), Optional.empty(), false, -1,
+                Optional.empty());
     }
 
-    /** Starts the writer after the last good event and wraps the chain around it. */
+    /**
+     * Starts the writer after the last good event and wraps the chain around it; a torn tail that was cut is
+     * recorded as the first event after the recovered ones ({@link ActorChain#TORN_TAIL_CUT}).
+     */
     private ActorChain startChain(String actorId, Path file, FileChannel ch, FileState state, boolean created) {
         long end = Math.max(state.scan().validEnd(), ChainFileFormat.HEADER.length);
         // No fsync here, on the caller's thread: what opening changed (a new file and its directory entry,
@@ -192,10 +219,15 @@ public final class ChainStore implements AutoCloseable {
         // header-only file is an empty chain, and a torn tail that comes back is cut off again.
         ChainFileWriter.OpenSync sync = fsync == FsyncPolicy.NEVER || !state.changed() ? ChainFileWriter.OpenSync.NONE
                 : created ? ChainFileWriter.OpenSync.FILE_AND_DIRECTORY : ChainFileWriter.OpenSync.FILE;
+        CheckpointKeeper checkpoints = new CheckpointKeeper(file, checkpointEvents, checkpointBytes,
+                state.scan().verifiedPrefix(), state.checkpoint());
         ChainFileWriter writer = new ChainFileWriter(file, chains, ch, end, state.scan().validCount(), fsync,
-                writeBufferSize, sync, "chain-writer-" + actorId);
-        return new ActorChain(actorId, file, writer, state.scan(), clock, subscriberCapacity,
+                writeBufferSize, sync, checkpoints, "chain-writer-" + actorId);
+        ActorChain chain = new ActorChain(actorId, file, writer, state.scan(), clock, subscriberCapacity,
                 () -> open.remove(actorId));
+        state.scan().failure().ifPresent(cut -> chain.append(ActorChain.TORN_TAIL_CUT,
+                TornTailEvent.data(cut, state.bytesCut()), TornTailEvent.description(cut, state.bytesCut())));
+        return chain;
     }
 
     /** Whether the file is exactly the header (an empty chain). */

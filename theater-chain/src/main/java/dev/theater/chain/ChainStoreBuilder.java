@@ -15,6 +15,8 @@ public final class ChainStoreBuilder {
     private InstantSource clock = InstantSource.system();
     private int subscriberCapacity = 1024;
     private int writeBufferSize = 1 << 16;
+    private long checkpointEvents = 10_000;
+    private long checkpointBytes = 8 << 20;
 
     ChainStoreBuilder() {
     }
@@ -59,11 +61,28 @@ public final class ChainStoreBuilder {
         return this;
     }
 
+    /**
+     * How often the writer records a verified checkpoint beside a chain file ({@code <actor>.chain.ckpt}, default
+     * every 10,000 events or 8 MiB, whichever comes first, and on close): opening verifies only the checkpoint's
+     * last record and what follows it, so it costs at most about that much, however long the chain. A chain
+     * smaller than both never gets a checkpoint (it is verified in full on open, which costs no more).
+     */
+    public ChainStoreBuilder checkpointEvery(long events, long bytes) {
+        if (events < 1 || bytes < 1) {
+            throw new IllegalArgumentException("checkpoint interval must be at least 1 event and 1 byte, got "
+                    + events + " events and " + bytes + " bytes");
+        }
+        this.checkpointEvents = events;
+        this.checkpointBytes = bytes;
+        return this;
+    }
+
     /** Builds the store; nothing is created on disk until a chain is opened. */
     public ChainStore build() {
         Path h = home != null ? home : defaultHome(Optional.ofNullable(System.getenv(HOME_ENV)),
                 System.getProperty("user.home"));
-        return new ChainStore(h.toAbsolutePath(), fsync, clock, subscriberCapacity, writeBufferSize);
+        return new ChainStore(h.toAbsolutePath(), fsync, clock, subscriberCapacity, writeBufferSize, checkpointEvents,
+                checkpointBytes);
     }
 
     /** {@code $THEATER_HOME} when set and not blank, else {@code <user.home>/.theater}. */

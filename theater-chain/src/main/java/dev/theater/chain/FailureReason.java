@@ -8,7 +8,7 @@ public enum FailureReason {
     BROKEN_PARENT_LINK,
     /** The record cannot be read: bad checksum, bad framing or a malformed encoding. */
     UNREADABLE_RECORD,
-    /** The file ends inside a record: a write was cut short. */
+    /** The file ends inside a record (a write was cut short), or in zero bytes from a record boundary on: what a crash leaves. */
     TORN_TAIL,
     /** The file does not start with a valid chain header. */
     BAD_HEADER

@@ -76,6 +76,43 @@ class ChainFileDamageTest {
         return -1; // the header
     }
 
+    /** No flip is what a crash leaves: opening refuses each one (the last record included) and changes nothing. */
+    @Test
+    void everyFlippedByteMakesOpenRefuseTheFileAndLeaveItUnchanged() throws IOException {
+        for (int i = 0; i < pristine.length; i++) {
+            for (int mask : new int[] {0x01, 0x80, 0xff}) {
+                byte[] damaged = pristine.clone();
+                damaged[i] ^= (byte) mask;
+                Files.write(file, damaged);
+                int record = Math.max(recordOf(i), 0);
+                try (ChainStore store = ChainStore.builder().home(home).build()) {
+                    assertThatThrownBy(() -> store.open("victim")).as("byte %d flipped with %02x", i, mask)
+                            .isInstanceOfSatisfying(ChainIntegrityException.class,
+                                    e -> assertThat(e.failure().index()).isEqualTo(record))
+                            .hasMessageStartingWith("actor 'victim': chain file " + file + " is damaged: event "
+                                    + record + " at offset " + (record == 0 && i < 8 ? 0 : recordStarts[record]) + ": ")
+                            .hasMessageEndingWith("; it was left unchanged");
+                }
+                assertThat(Files.readAllBytes(file)).as("byte %d flipped with %02x", i, mask).isEqualTo(damaged);
+            }
+        }
+    }
+
+    @Test
+    void aCompleteLastRecordWithABadChecksumIsRefusedNotCut() throws IOException {
+        long last = recordStarts[events.size() - 1];
+        byte[] damaged = pristine.clone();
+        damaged[pristine.length - 1] ^= 1; // the last byte of the last event's encoding
+        Files.write(file, damaged);
+        try (ChainStore store = ChainStore.builder().home(home).build()) {
+            assertThatThrownBy(() -> store.open("victim")).isInstanceOf(ChainIntegrityException.class)
+                    .hasMessageMatching("\\Qactor 'victim': chain file " + file + " is damaged: event 3 at offset "
+                            + last + ": UNREADABLE_RECORD: the record body checksum does not match (stored \\E"
+                            + "[0-9a-f]{8}, computed [0-9a-f]{8}\\); it was left unchanged");
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(damaged);
+    }
+
     @Test
     void aFlippedBodyByteIsReportedWithIndexOffsetAndReason() throws IOException {
         byte[] damaged = pristine.clone();
@@ -136,13 +173,52 @@ class ChainFileDamageTest {
                 complete++;
             }
             boolean torn = cut < 8 || (cut != recordStarts[complete]);
+            long kept = cut < 8 ? 0 : recordStarts[complete];
+            List<ChainEvent> reopened;
             try (ChainStore store = ChainStore.builder().home(home).build(); ActorChain chain = store.open("victim")) {
-                assertThat(chain.size()).as("cut at %d", cut).isEqualTo(complete);
                 assertThat(chain.recovery().isPresent()).as("cut at %d", cut).isEqualTo(torn);
+                assertThat(chain.size()).as("cut at %d", cut).isEqualTo(complete + (torn ? 1 : 0));
                 chain.recovery().ifPresent(f -> assertThat(f.reason()).isEqualTo(FailureReason.TORN_TAIL));
-                assertThat(chain.events()).containsExactlyElementsOf(events.subList(0, complete));
+                reopened = chain.events();
+                assertThat(reopened.subList(0, complete)).containsExactlyElementsOf(events.subList(0, complete));
+                if (torn) {
+                    ChainFailure f = chain.recovery().orElseThrow();
+                    assertThat(new String(reopened.getLast().data(), StandardCharsets.UTF_8)).as("cut at %d", cut)
+                            .isEqualTo(cutEventData(f.offset(), cut - kept, f.detail()));
+                }
             }
-            assertThat(Files.size(file)).isEqualTo(cut < 8 ? 8 : recordStarts[complete]);
+            assertThat(ChainStore.readFile(file)).as("cut at %d", cut).containsExactlyElementsOf(reopened);
+        }
+    }
+
+    /** The data of the {@code chain/torn-tail-cut} event for a cut of {@code bytes} at {@code offset}. */
+    static String cutEventData(long offset, long bytes, String detail) {
+        return "{\"offset\":" + offset + ",\"bytes_cut\":" + bytes + ",\"reason\":\"TORN_TAIL\",\"detail\":\""
+                + detail + "\"}";
+    }
+
+    @Test
+    void aCutTornTailIsRecordedInTheChainAsTheFirstEventAfterTheRecoveredOnes() throws IOException {
+        long lastStart = recordStarts[events.size() - 1];
+        Files.write(file, Arrays.copyOf(pristine, (int) lastStart + 20));
+        ChainEvent cutEvent;
+        try (ChainStore store = ChainStore.builder().home(home).clock(new TestClock(9_000)).build();
+             ActorChain chain = store.open("victim")) {
+            assertThat(chain.recovery().orElseThrow().describe()).isEqualTo("event 3 at offset " + lastStart
+                    + ": TORN_TAIL: the record needs " + (pristine.length - lastStart) + " bytes but the file ends after 20");
+            assertThat(chain.size()).isEqualTo(4);
+            cutEvent = chain.events().get(3);
+            assertThat(cutEvent.eventType()).isEqualTo("chain/torn-tail-cut");
+            assertThat(new String(cutEvent.data(), StandardCharsets.UTF_8)).isEqualTo("{\"offset\":" + lastStart
+                    + ",\"bytes_cut\":20,\"reason\":\"TORN_TAIL\",\"detail\":\"the record needs "
+                    + (pristine.length - lastStart) + " bytes but the file ends after 20\"}");
+            assertThat(cutEvent.description()).contains("cut 20 bytes at offset " + lastStart + " when the chain was opened");
+            assertThat(cutEvent.parentHash()).contains(events.get(2).hash());
+            assertThat(cutEvent.timestamp()).isEqualTo(9_000);
+        }
+        try (ChainStore store = ChainStore.builder().home(home).build(); ActorChain chain = store.open("victim")) {
+            assertThat(chain.recovery()).isEmpty(); // recorded once: the next open finds nothing to cut
+            assertThat(chain.events()).containsExactly(events.get(0), events.get(1), events.get(2), cutEvent);
         }
     }
 
@@ -163,11 +239,28 @@ class ChainFileDamageTest {
         byte[] withZeros = Arrays.copyOf(pristine, pristine.length + 4096);
         Files.write(file, withZeros);
         try (ChainStore store = ChainStore.builder().home(home).build(); ActorChain chain = store.open("victim")) {
-            assertThat(chain.recovery().orElseThrow().reason()).isEqualTo(FailureReason.UNREADABLE_RECORD);
-            assertThat(chain.size()).isEqualTo(4);
+            assertThat(chain.recovery().orElseThrow().describe()).isEqualTo("event 4 at offset " + pristine.length
+                    + ": TORN_TAIL: the file ends in 4096 zero bytes where this record starts (a zero-filled tail)");
+            assertThat(chain.size()).isEqualTo(5); // the four events and the record of the cut
+            assertThat(new String(chain.events().get(4).data(), StandardCharsets.UTF_8)).isEqualTo(cutEventData(
+                    pristine.length, 4096, "the file ends in 4096 zero bytes where this record starts (a zero-filled tail)"));
             chain.append("after", bytes("{}"));
-            assertThat(chain.verify().validCount()).isEqualTo(5);
+            assertThat(chain.verify().validCount()).isEqualTo(6);
         }
+    }
+
+    @Test
+    void aRecordFollowedByZerosIsDamageWhenItIsNotZeroItself() throws IOException {
+        long last = recordStarts[events.size() - 1];
+        byte[] damaged = Arrays.copyOf(pristine, pristine.length + 4096);
+        damaged[(int) last + 20] ^= 1; // inside the last record's body: damage, whatever follows it
+        Files.write(file, damaged);
+        try (ChainStore store = ChainStore.builder().home(home).build()) {
+            assertThatThrownBy(() -> store.open("victim")).isInstanceOf(ChainIntegrityException.class)
+                    .hasMessageStartingWith("actor 'victim': chain file " + file + " is damaged: event 3 at offset "
+                            + last + ": UNREADABLE_RECORD: the record body checksum does not match");
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(damaged);
     }
 
     @Test
@@ -176,10 +269,12 @@ class ChainFileDamageTest {
         try (ChainStore store = ChainStore.builder().home(home).build(); ActorChain chain = store.open("victim")) {
             assertThat(chain.recovery().orElseThrow().describe())
                     .isEqualTo("event 0 at offset 0: TORN_TAIL: the file ends inside the header after 5 bytes");
-            assertThat(chain.size()).isZero();
+            assertThat(chain.size()).isEqualTo(1);
+            assertThat(new String(chain.events().getFirst().data(), StandardCharsets.UTF_8))
+                    .isEqualTo(cutEventData(0, 5, "the file ends inside the header after 5 bytes"));
             chain.append("wasm", bytes("{}"));
         }
-        assertThat(ChainStore.verifyFile(file).validCount()).isEqualTo(1);
+        assertThat(ChainStore.verifyFile(file).validCount()).isEqualTo(2);
     }
 
     @Test

@@ -93,10 +93,16 @@ class CrashRecoveryTest {
         try (ChainStore store = ChainStore.builder().home(home).build(); ActorChain chain = store.open("crashy")) {
             assertThat(chain.recovery().map(ChainFailure::describe)).contains(
                     "event " + persisted.count() + " at offset " + offset + ": TORN_TAIL: " + detail);
-            assertThat(chain.size()).isEqualTo(persisted.count());
+            assertThat(chain.size()).isEqualTo(persisted.count() + 1); // and the record of the cut
             assertKeeps(chain, persisted, "torn after " + tornBytes + " bytes");
+            ChainEvent cut = chain.events().getLast();
+            assertThat(cut.eventType()).isEqualTo("chain/torn-tail-cut");
+            assertThat(new String(cut.data(), StandardCharsets.UTF_8)).isEqualTo("{\"offset\":" + offset
+                    + ",\"bytes_cut\":" + tornBytes + ",\"reason\":\"TORN_TAIL\",\"detail\":\"" + detail + "\"}");
         }
-        assertThat(Files.size(file)).as("the torn tail is cut off").isEqualTo(offset);
+        // the torn tail is cut off: the record of the cut starts where the torn record did
+        assertThat(ChainStore.verifyFile(file).failure()).isEmpty();
+        assertThat(ChainStore.readFile(file)).hasSize((int) persisted.count() + 1);
     }
 
     /** Starts the child; see {@link CrashChild} for what the arguments mean. */

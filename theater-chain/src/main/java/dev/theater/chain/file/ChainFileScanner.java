@@ -17,12 +17,13 @@ import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
 /**
- * Reads a chain file from the start, verifying every record (checksums, encoding, parent link, hash),
- * handing good events to a consumer and stopping at the first bad one.
+ * Reads a chain file from the start (or from a {@link Checkpoint}), verifying every record (checksums, encoding,
+ * parent link, hash), handing good events to a consumer and stopping at the first bad one.
  */
 public final class ChainFileScanner {
     private final Path file;
     private final FileChannel channel;
+    private final long start;
     private final long end;
     /** The read buffer: 64 KiB (less for a smaller file); it grows only for a record that does not fit. */
     static final int BUFFER_SIZE = 1 << 16;
@@ -33,13 +34,27 @@ public final class ChainFileScanner {
     private final CRC32C crc = new CRC32C();
     /** How many events verified so far (the index of the record being read), and the last one's hash. */
     private long index;
-    private Optional<Hash> previous = Optional.empty();
+    private Optional<Hash> previous;
+    /** Where the last good record starts (-1: none yet), and the parent it names. */
+    private long lastStart;
+    private Optional<Hash> lastParent;
 
-    private ChainFileScanner(Path file, FileChannel channel, long end) {
+    /**
+     * A scanner of the records from {@code start} to {@code end}, as if {@code index} events with head
+     * {@code previous} came before (the last of them at {@code lastStart}, naming {@code lastParent}).
+     */
+    private ChainFileScanner(Path file, FileChannel channel, long start, long end, long index, Optional<Hash> previous,
+                             long lastStart, Optional<Hash> lastParent) {
         this.file = file;
         this.channel = channel;
+        this.start = start;
         this.end = end;
-        this.buf = new byte[(int) Math.max(ChainFileFormat.HEADER.length, Math.min(BUFFER_SIZE, end))];
+        this.index = index;
+        this.previous = previous;
+        this.lastStart = lastStart;
+        this.lastParent = lastParent;
+        this.bufStart = start;
+        this.buf = new byte[(int) Math.max(ChainFileFormat.HEADER.length, Math.min(BUFFER_SIZE, end - start))];
     }
 
     /** Scans the whole file. */
@@ -60,14 +75,47 @@ public final class ChainFileScanner {
      */
     public static ScanResult scan(Path file, FileChannel channel, long limit, Consumer<ChainEvent> sink)
             throws IOException {
-        return new ChainFileScanner(file, channel, Math.min(limit, channel.size())).run(sink);
+        return new ChainFileScanner(file, channel, 0, Math.min(limit, channel.size()), 0, Optional.empty(), -1,
+                Optional.empty()).run(sink);
     }
 
-    /** The header, then record after record up to the end or the first bad one. */
+    /**
+     * Verifies the file from a checkpoint to its end, without reading the prefix the checkpoint vouches for; empty
+     * when the checkpoint does not match the file, which then needs a full {@link #scan}. It re-checks the header,
+     * then the checkpoint's last record (it must be a good record ending exactly at the checkpoint's offset, with
+     * the checkpoint's head as its hash and its parent as parent), then every record after it.
+     */
+    public static Optional<ScanResult> scanFromCheckpoint(Path file, FileChannel channel, Checkpoint c)
+            throws IOException {
+        long size = channel.size();
+        if (c.offset() > size || !hasHeader(channel)) {
+            return Optional.empty();
+        }
+        ScanResult anchor = new ChainFileScanner(file, channel, c.anchor(), c.offset(), c.count() - 1, c.parent(), -1,
+                Optional.empty()).run(null);
+        if (anchor.failure().isPresent() || anchor.validCount() != c.count() || anchor.validEnd() != c.offset()
+                || !anchor.head().equals(Optional.of(c.head()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChainFileScanner(file, channel, c.offset(), size, c.count(), Optional.of(c.head()),
+                c.anchor(), c.parent()).run(null));
+    }
+
+    private static boolean hasHeader(FileChannel channel) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(ChainFileFormat.HEADER.length);
+        while (b.hasRemaining() && channel.read(b, b.position()) > 0) {
+            // positional reads until the header is in or the file ends
+        }
+        return !b.hasRemaining() && ChainFileFormat.isHeaderPrefix(b.array(), b.capacity());
+    }
+
+    /** The header (when scanning from the start), then record after record up to the end or the first bad one. */
     private ScanResult run(Consumer<ChainEvent> sink) throws IOException {
-        Optional<ScanResult> badHeader = readHeader();
-        if (badHeader.isPresent()) {
-            return badHeader.get();
+        if (start == 0) {
+            Optional<ScanResult> badHeader = readHeader();
+            if (badHeader.isPresent()) {
+                return badHeader.get();
+            }
         }
         while (true) {
             long offset = bufStart + pos;
@@ -125,6 +173,8 @@ public final class ChainFileScanner {
         if (sink != null) {
             sink.accept(event);
         }
+        lastStart = offset;
+        lastParent = event.parentHash();
         previous = Optional.of(stored);
         index++;
         pos = body + n;
@@ -134,17 +184,24 @@ public final class ChainFileScanner {
     /**
      * Makes the record at {@code offset} available at {@code pos} and checks its frame: the length checksum
      * before the length is trusted, then the body checksum. The result when the record is torn or damaged.
+     *
+     * <p>Only what a crash can leave is a torn tail: a record the file ends inside of (inside its 12-byte header,
+     * the length checksum agreeing when it is there, or before its declared length), or a file that ends in
+     * nothing but zero bytes from the record's start (a power cut on some file systems). A complete record that
+     * fails a check is damage, last in the file or not.
      */
     private Optional<ScanResult> readFrame(long offset) throws IOException {
         int frame = ChainFileFormat.FRAME_HEADER;
-        if (fill(frame) < frame) {
-            return torn(offset, "the file ends inside the record header, " + (end - offset) + " bytes after its start");
+        int got = fill(frame);
+        boolean lengthChecked = got >= 8; // the length and its checksum are both there
+        if (lengthChecked && ChainFileFormat.lengthCrc(getInt(pos), crc) != getInt(pos + 4)) {
+            return zeroTailOrDamaged(offset, "the record length checksum does not match (length field "
+                    + Integer.toUnsignedString(getInt(pos)) + ")");
+        }
+        if (got < frame) {
+            return torn(offset, "the file ends inside the record header, " + got + " bytes after its start");
         }
         int n = getInt(pos);
-        if (ChainFileFormat.lengthCrc(n, crc) != getInt(pos + 4)) {
-            return damaged(offset, "the record length checksum does not match (length field "
-                    + Integer.toUnsignedString(n) + ")");
-        }
         if (n < ChainFileFormat.MIN_BODY || n > ChainFileFormat.MAX_BODY) {
             return damaged(offset, "impossible record length " + Integer.toUnsignedString(n));
         }
@@ -175,30 +232,37 @@ public final class ChainFileScanner {
                 "SHA-256 of the event is " + new Hash(computed).hex()));
     }
 
-    /** A record cut short by the end of the file: a tail to cut off. */
+    /** A record cut short by the end of the file: a torn tail, which opening cuts off. */
     private Optional<ScanResult> torn(long offset, String detail) {
         return Optional.of(result(offset, fail(offset, null, FailureReason.TORN_TAIL, detail), true));
     }
 
-    /** A record whose checksum failed: a damaged tail when nothing but zeros or nothing at all follows it. */
-    private Optional<ScanResult> damaged(long offset, String detail) throws IOException {
-        boolean tail = restIsZeroOrRecordEndsAtEof(offset);
-        return Optional.of(result(offset, fail(offset, null, FailureReason.UNREADABLE_RECORD, detail), tail));
+    /** A record that fails a check: damage, which opening refuses. */
+    private Optional<ScanResult> damaged(long offset, String detail) {
+        return Optional.of(result(offset, fail(offset, null, FailureReason.UNREADABLE_RECORD, detail), false));
     }
 
-    private boolean restIsZeroOrRecordEndsAtEof(long offset) throws IOException {
-        int n = getInt(pos);
-        if (n >= ChainFileFormat.MIN_BODY && n <= ChainFileFormat.MAX_BODY
-                && offset + ChainFileFormat.FRAME_HEADER + n == end) {
-            return true;
+    /**
+     * A record whose length checksum fails: a torn tail when the file holds nothing but zero bytes from the
+     * record's start to its end (what some file systems leave after a power cut), else damage.
+     */
+    private Optional<ScanResult> zeroTailOrDamaged(long offset, String detail) throws IOException {
+        if (onlyZerosFrom(offset)) {
+            return torn(offset, "the file ends in " + (end - offset) + " zero bytes where this record starts"
+                    + " (a zero-filled tail)");
         }
-        ByteBuffer bb = ByteBuffer.allocate(1 << 16);
+        return damaged(offset, detail);
+    }
+
+    private boolean onlyZerosFrom(long offset) throws IOException {
+        ByteBuffer bb = ByteBuffer.allocate((int) Math.min(1 << 16, end - offset));
         long at = offset;
         while (at < end) {
             bb.clear();
+            bb.limit((int) Math.min(bb.capacity(), end - at));
             int r = channel.read(bb, at);
             if (r <= 0) {
-                break;
+                return false; // the file shrank under us: not what the scan saw
             }
             for (int i = 0; i < r; i++) {
                 if (bb.get(i) != 0) {
@@ -240,9 +304,9 @@ public final class ChainFileScanner {
     }
 
     /** What the scan found: the events so far, ending at {@code validEnd}, and the failure if any. */
-    private ScanResult result(long validEnd, ChainFailure failure, boolean cutTail) {
-        return new ScanResult(file, end, index, validEnd, previous, Optional.ofNullable(failure),
-                failure != null && cutTail);
+    private ScanResult result(long validEnd, ChainFailure failure, boolean tornTail) {
+        return new ScanResult(file, start, end, index, validEnd, previous, Optional.ofNullable(failure),
+                failure != null && tornTail, lastStart, lastParent);
     }
 
     /** A failure of the event after the good ones. */

@@ -53,6 +53,8 @@ public final class ChainFileWriter implements AutoCloseable {
     private final int bufferSize;
     /** Runs after every force of the file: the seam through which tests tell the fsync policies apart. */
     private final Runnable afterForce;
+    /** Writes the checkpoint beside the file when one is due (writer thread only). */
+    private final CheckpointKeeper checkpoints;
     private OpenSync openSync;
     private ByteBuffer out; // writer thread only; null while idle
     private boolean unforced; // writer thread only: bytes written since the last force
@@ -67,16 +69,20 @@ public final class ChainFileWriter implements AutoCloseable {
     private volatile long writtenEnd;
     private volatile Throwable failure;
 
-    /** Starts the writer for a channel positioned at {@code end}, which holds {@code count} events. */
+    /**
+     * Starts the writer for a channel positioned at {@code end}, which holds {@code count} events; it keeps the
+     * file's checkpoint through {@code checkpoints}.
+     */
     public ChainFileWriter(Path file, Path directory, FileChannel channel, long end, long count, FsyncPolicy policy,
-                           int bufferSize, OpenSync openSync, String name) {
-        this(file, directory, channel, end, count, policy, bufferSize, openSync, name, () -> { });
+                           int bufferSize, OpenSync openSync, CheckpointKeeper checkpoints, String name) {
+        this(file, directory, channel, end, count, policy, bufferSize, openSync, checkpoints, name, () -> { });
     }
 
     /** As the public constructor, and runs {@code afterForce} after every force of the file (for tests). */
     ChainFileWriter(Path file, Path directory, FileChannel channel, long end, long count, FsyncPolicy policy,
-                    int bufferSize, OpenSync openSync, String name, Runnable afterForce) {
+                    int bufferSize, OpenSync openSync, CheckpointKeeper checkpoints, String name, Runnable afterForce) {
         this.file = file;
+        this.checkpoints = checkpoints;
         this.afterForce = afterForce;
         this.directory = directory;
         this.bufferSize = bufferSize;
@@ -148,6 +154,7 @@ public final class ChainFileWriter implements AutoCloseable {
     private static final long LINGER_NANOS = Long.getLong("theater.chain.lingerMicros", 500) * 1000;
 
     private void run() {
+        checkpoints.persisted(); // after opening verified a large file in full: checkpoint it now
         boolean lingered = false;
         while (true) {
             ArrayList<Pending> batch;
@@ -171,7 +178,7 @@ public final class ChainFileWriter implements AutoCloseable {
                 }
                 writerWaiting = false;
                 if (queue.isEmpty()) {
-                    return;
+                    break; // closing, and everything is written
                 }
                 batch = queue;
                 queue = spare;
@@ -181,6 +188,7 @@ public final class ChainFileWriter implements AutoCloseable {
             }
             try {
                 write(batch);
+                checkpoints.persisted(); // before the batch counts as persisted: flush() sees the checkpoint
             } catch (IOException | RuntimeException e) {
                 lock.lock();
                 try {
@@ -201,6 +209,7 @@ public final class ChainFileWriter implements AutoCloseable {
                 lock.unlock();
             }
         }
+        checkpoints.closing();
     }
 
     /**
@@ -211,6 +220,7 @@ public final class ChainFileWriter implements AutoCloseable {
         ByteBuffer out = buffer(batch);
         for (Pending p : batch) {
             int size = ChainFileFormat.recordSize(p.canonical.length);
+            checkpoints.written(writtenEnd + out.position(), size, p.hash, p.canonical);
             if (size <= out.remaining()) {
                 ChainFileFormat.writeRecord(out, p.hash, p.canonical, crc);
             } else {

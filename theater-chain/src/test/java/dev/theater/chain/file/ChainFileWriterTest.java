@@ -113,7 +113,9 @@ class ChainFileWriterTest {
                 StandardOpenOption.WRITE);
         ch.write(ByteBuffer.wrap(ChainFileFormat.HEADER), 0);
         return new ChainFileWriter(file, dir, ch, ChainFileFormat.HEADER.length, 0, policy, 1 << 16,
-                ChainFileWriter.OpenSync.FILE_AND_DIRECTORY, "test-writer", forces);
+                ChainFileWriter.OpenSync.FILE_AND_DIRECTORY,
+                new CheckpointKeeper(file, Long.MAX_VALUE, Long.MAX_VALUE, Optional.empty(), Optional.empty()),
+                "test-writer", forces);
     }
 
     /** Submits {@code n} linked events, real encodings, so that the file verifies. */
