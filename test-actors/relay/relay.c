@@ -7,7 +7,8 @@
  * exports  theater:simple/actor#init                          state {}
  *          theater:simple/message-server-client#handle-send   logs "got <msg>"
  *          theater:simple/message-server-client#handle-request  (rid, "N") -> response as above;
- *              a failed request below answers "failed at N: <error>"
+ *              a failed request below answers "failed at N: <error>"; (rid, "bad") returns a response whose
+ *              pointer is past the end of memory (the host cannot lift it)
  */
 #define GUEST_ARENA
 #define GUEST_MS
@@ -46,6 +47,7 @@ EXPORT("theater:simple/message-server-client#handle-request")
 u32 handle_request(u32 sd, u8 *s, u32 sn, u8 *rid, u32 rn, u8 *msg, u32 n) {
   (void)rid; (void)rn;
   CALL_BEGIN();
+  if (bytes_eq(msg, n, "bad")) return ms_ret_state_response(sd, s, sn, 1, (const u8 *)(usize)0xfffffff0u, 100);
   u32 depth = parse_u32(msg, n);
   buf_t out;
   buf_init(&out);

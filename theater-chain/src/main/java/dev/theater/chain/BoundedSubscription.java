@@ -12,6 +12,7 @@ import java.util.function.Consumer;
  * travels with the next event that fits so the listener learns exactly where the gap is.
  */
 final class BoundedSubscription implements Subscription {
+    private static final System.Logger LOG = System.getLogger(BoundedSubscription.class.getName());
     private record Delivery(ChainEvent event, long missedBefore) {
     }
 
@@ -43,7 +44,7 @@ final class BoundedSubscription implements Subscription {
 
     /** Called under the chain's append lock; never blocks. */
     void offer(ChainEvent event) {
-        if (closed) {
+        if (closed || !listener.accepts(event)) {
             return;
         }
         if (queue.size() < capacity && queue.offer(new Delivery(event, pendingMissed))) {
@@ -76,7 +77,12 @@ final class BoundedSubscription implements Subscription {
                     break;
                 }
                 delivered.incrementAndGet(); // counted as handed over before the listener runs, so it sees the count
-                listener.onEvent(d.event);
+                try {
+                    listener.onEvent(d.event);
+                } catch (RuntimeException e) { // one bad event for this listener: it keeps getting the next ones
+                    LOG.log(System.Logger.Level.WARNING, "a chain listener failed on a '" + d.event.eventType()
+                            + "' event; delivery goes on", e);
+                }
             }
         } catch (InterruptedException e) {
             // closed by the subscriber

@@ -90,6 +90,58 @@ class SubscriptionTest {
     }
 
     @Test
+    void eventsAListenerDoesNotAcceptAreNeitherQueuedNorMissed() throws Exception {
+        Recorder stuck = new Recorder(true);
+        ChainListener logsOnly = new ChainListener() {
+            @Override
+            public boolean accepts(ChainEvent event) {
+                return event.eventType().equals("log");
+            }
+
+            @Override
+            public void onEvent(ChainEvent event) {
+                stuck.onEvent(event);
+            }
+
+            @Override
+            public void onMissed(long count) {
+                stuck.onMissed(count);
+            }
+        };
+        try (ChainStore store = ChainStore.builder().home(home).build(); ActorChain chain = store.open("quiet")) {
+            Subscription s = chain.subscribe(logsOnly, 4);
+            chain.append("log", bytes("first"));
+            stuck.entered.await(); // held inside the first log event
+            for (int i = 0; i < 10_000; i++) {
+                chain.append("wasm", bytes("not a log line"));
+            }
+            chain.append("log", bytes("second"));
+            stuck.release.countDown();
+            assertThat(stuck.take(2)).containsExactly("first", "second");
+            assertThat(s.missed()).isZero();
+        }
+    }
+
+    @Test
+    void aListenerThatThrowsKeepsGettingTheNextEvents() throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ChainStore store = ChainStore.builder().home(home).build(); ActorChain chain = store.open("faulty")) {
+            Subscription s = chain.subscribe(event -> {
+                if (event.dataAsString().equals("bad")) {
+                    throw new IllegalStateException("the listener's own bug");
+                }
+                seen.add(event.dataAsString());
+            }, 10);
+            chain.append("wasm", bytes("one"));
+            chain.append("wasm", bytes("bad"));
+            chain.append("wasm", bytes("two"));
+            s.closeAfterDelivery().get(30, TimeUnit.SECONDS);
+            assertThat(seen).containsExactly("one", "two");
+            assertThat(s.delivered()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void closingAfterDeliveryHandsOverEverythingAppendedBeforeAndNothingAfter() throws Exception {
         Recorder r = new Recorder(true); // held inside the first event, so the rest is still queued when we close
         try (ChainStore store = ChainStore.builder().home(home).build(); ActorChain chain = store.open("drained")) {

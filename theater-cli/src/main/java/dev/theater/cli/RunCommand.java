@@ -56,6 +56,15 @@ final class RunCommand implements Callable<Integer> {
                     + " parsed before it is reported and abandoned, e.g. 2s or 500ms (default: 10s)")
     String providerDeadline;
 
+    @Option(names = "--memory-budget", paramLabel = "SIZE",
+            description = "guest memory all actors may hold together, e.g. 512m or 2g (default: half the heap); a grow"
+                    + " past it fails inside the guest")
+    String memoryBudget;
+
+    @Option(names = "--guest-threads", paramLabel = "N",
+            description = "platform threads actors run their calls on, at most (default: ${DEFAULT-VALUE})")
+    int guestThreads = Theater.DEFAULT_GUEST_THREADS;
+
     @Option(names = "--interpreter", description = "run guests in Chicory's interpreter instead of compiling them")
     boolean interpreter;
 
@@ -73,7 +82,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Theater.Builder builder = Theater.builder().engineMode(interpreter ? EngineMode.INTERPRETER : EngineMode.COMPILER);
+        Theater.Builder builder = Theater.builder().engineMode(interpreter ? EngineMode.INTERPRETER : EngineMode.COMPILER)
+                .guestThreads(guestThreads);
+        if (memoryBudget != null) {
+            builder.memoryBudget(Sizes.parse(memoryBudget, "--memory-budget"));
+        }
         if (home != null) {
             builder.home(home);
         }
@@ -124,6 +137,8 @@ final class RunCommand implements Callable<Integer> {
                         .withListener(new LogPrinter(parsed.name(), out, closed)));
                 started.add(actor.id());
                 chainFiles.add(theater.chains().fileOf(actor.id()));
+                actor.chainRecovery().ifPresent(cut -> out.println("chain of " + actor.id() + ": opening it cut a torn"
+                        + " tail a crash left (" + cut.describe() + "); recorded as a chain/torn-tail-cut event"));
             }
             for (String send : sends) {
                 int eq = send.indexOf('=');
@@ -168,16 +183,19 @@ final class RunCommand implements Callable<Integer> {
     /** Prints the actor's {@code runtime.log} lines as they reach its chain. */
     private record LogPrinter(String actor, PrintWriter out, CountDownLatch closed) implements ChainListener {
         @Override
+        public boolean accepts(ChainEvent event) {
+            return event.eventType().equals(LOG_EVENT); // only log lines are queued, and only they can be missed
+        }
+
+        @Override
         public void onEvent(ChainEvent event) {
-            if (event.eventType().equals(LOG_EVENT)) {
-                out.println(actor + ": " + logLine(event.data()));
-                out.flush();
-            }
+            out.println(actor + ": " + logLine(event.data()));
+            out.flush();
         }
 
         @Override
         public void onMissed(long count) {
-            out.println(actor + ": (" + count + " events not shown: the console fell behind)");
+            out.println(actor + ": (" + count + " log lines not shown: the console fell behind)");
         }
 
         @Override

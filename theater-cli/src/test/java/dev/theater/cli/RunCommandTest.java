@@ -111,6 +111,45 @@ class RunCommandTest {
     }
 
     @Test
+    void saysWhenOpeningAChainCutATornTailACrashLeft() throws Exception {
+        String hello = ROOT.resolve("examples/hello/hello.toml").toString();
+        assertThat(theater("run", "--home", home.toString(), "--plugins", PLUGINS.toString(), "--exit-after", "0ms", hello))
+                .as(err.toString()).isZero();
+        Path chain = home.resolve("chains/hello.chain");
+        long before = java.nio.file.Files.size(chain);
+        try (var file = java.nio.channels.FileChannel.open(chain, java.nio.file.StandardOpenOption.WRITE)) {
+            file.truncate(before - 5); // as a crash in the middle of writing the last record would leave it
+        }
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+
+        int exit = theater("run", "--home", home.toString(), "--plugins", PLUGINS.toString(), "--exit-after", "0ms", hello);
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        // the actor's own log line is printed from its chain subscription, so it may come before or after this one
+        String cut = "chain of hello: opening it cut a torn tail a crash left \\(event \\d+ at offset \\d+: TORN_TAIL:"
+                + " the record needs \\d+ bytes but the file ends after \\d+\\); recorded as a chain/torn-tail-cut event";
+        assertThat(lines).hasSize(3).contains("hello: hello from hello").endsWith(verifiedChain("hello"))
+                .anySatisfy(line -> assertThat(line).matches(cut));
+        assertThat(ChainStore.readFile(chain).stream().filter(e -> e.eventType().equals("chain/torn-tail-cut")).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void refusesABadMemoryBudget() {
+        int exit = theater("run", "--memory-budget", "1k", ROOT.resolve("examples/hello/hello.toml").toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("theater: the guest memory budget must be at least 65536 bytes (one page),"
+                + " was 1024\n");
+        err.getBuffer().setLength(0);
+        assertThat(theater("run", "--memory-budget", "lots", ROOT.resolve("examples/hello/hello.toml").toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("theater: --memory-budget must be a number of bytes, optionally followed by"
+                + " k, m or g (e.g. 512m), was 'lots'\n");
+    }
+
+    @Test
     void refusesABadDuration() {
         int exit = theater("run", "--exit-after", "soon", ROOT.resolve("examples/hello/hello.toml").toString());
 

@@ -3,6 +3,7 @@ package dev.theater.core;
 import dev.theater.api.TheaterException;
 import dev.theater.api.handler.MessageEndpoint;
 import dev.theater.chain.ChainEvent;
+import dev.theater.chain.ChainFailure;
 import dev.theater.chain.ChainListener;
 import dev.theater.chain.Subscription;
 import dev.theater.core.runtime.Actor;
@@ -66,6 +67,14 @@ public final class ActorRef {
         return actor.handler(MessageEndpoint.class).orElseThrow(() -> new TheaterException(TheaterException.Phase.RUNTIME,
                 id(), "it has no handler that accepts messages; its manifest lists " + actor.handlerTypes()
                 + "; add [[handlers]] type = \"message-server\"", null));
+    }
+
+    /**
+     * What opening this actor's chain found and cut off: a torn tail a crash left, which is also recorded in the
+     * chain as a {@code chain/torn-tail-cut} event. Empty when the chain was intact (or new).
+     */
+    public Optional<ChainFailure> chainRecovery() {
+        return actor.chainRecovery();
     }
 
     /** The chain so far. */

@@ -5,7 +5,8 @@ package dev.theater.bench.runtime;
  * its {@code RESULT} lines (medians over the measured runs).
  */
 sealed interface Scenario
-        permits SendScenario, RequestScenario, ActorToActorScenario, StartScenario, ChainOpenScenario, HandoffScenario {
+        permits SendScenario, RequestScenario, ActorToActorScenario, StartScenario, ChainOpenScenario, HandoffScenario,
+        FairnessScenario {
 
     void run(HarnessOptions options);
 }

@@ -189,7 +189,8 @@ public final class ChainFileWriter implements AutoCloseable {
             try {
                 write(batch);
                 checkpoints.persisted(); // before the batch counts as persisted: flush() sees the checkpoint
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
+                // an Error too (the heap short during a write, say): the chain fails loudly, nobody waits forever
                 lock.lock();
                 try {
                     failure = e;

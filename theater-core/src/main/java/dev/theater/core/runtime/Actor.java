@@ -238,6 +238,11 @@ public final class Actor {
         return chain;
     }
 
+    /** What opening the actor's chain found and cut off (a torn tail left by a crash), if anything. */
+    public Optional<dev.theater.chain.ChainFailure> chainRecovery() {
+        return chain.recovery();
+    }
+
     /** A live subscription to this actor's chain. */
     public Subscription subscribe(ChainListener listener) {
         return chain.subscribe(listener);
