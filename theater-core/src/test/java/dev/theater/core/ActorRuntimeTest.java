@@ -184,6 +184,23 @@ class ActorRuntimeTest {
     }
 
     @Test
+    void anErrorDuringStartReleasesTheIdTheChainAndTheMemory() throws Exception {
+        String broken = manifest("lifecycle", "").replace("type = \"probe\"\n",
+                "type = \"probe\"\nconfig = { overflow_on_start = true }\n");
+        assertThatThrownBy(() -> theater().start(broken, home))
+                .isInstanceOf(TheaterException.class)
+                .hasMessage("actor 'lifecycle': failed to start: java.lang.StackOverflowError")
+                .extracting(e -> ((TheaterException) e).phase()).isEqualTo(TheaterException.Phase.RUNTIME);
+        assertThat(theater().actorIds()).isEmpty();
+
+        ActorRef again = start("lifecycle", ""); // the same id, the same chain file: both were released
+        assertThat(again.status()).isEqualTo(ActorStatus.RUNNING);
+        List<String> types = again.chain().stream().map(ChainEvent::eventType).toList();
+        assertThat(types.subList(0, types.indexOf("lifecycle/stopped") + 1)).containsExactly("lifecycle/starting",
+                "lifecycle/linked", "lifecycle/stopping", "lifecycle/stopped");
+    }
+
+    @Test
     void anActorWithoutInitIsRefused() {
         assertThatThrownBy(() -> start("runaway", ""))
                 .isInstanceOf(WasmLinkException.class)

@@ -2,6 +2,7 @@ package dev.theater.core;
 
 import dev.theater.api.handler.ActorExport;
 import dev.theater.api.handler.ActorExports;
+import dev.theater.api.handler.ActorHandle;
 import dev.theater.api.handler.Handler;
 import dev.theater.api.handler.HandlerContext;
 import dev.theater.api.handler.HandlerProvider;
@@ -42,19 +43,33 @@ final class ProbeProvider implements HandlerProvider {
 
     @Override
     public Handler create(HandlerContext context) {
-        context.config().allowOnly(Set.of("hang_on_stop"));
+        context.config().allowOnly(Set.of("hang_on_stop", "overflow_on_start"));
         boolean hangOnStop = context.config().bool("hang_on_stop").orElse(false);
-        return new Probe(context.actorId(), hangOnStop);
+        boolean overflowOnStart = context.config().bool("overflow_on_start").orElse(false);
+        return new Probe(context.actorId(), hangOnStop, overflowOnStart);
     }
 
     private final class Probe implements Handler, MessageEndpoint {
         private final String actorId;
         private final boolean hangOnStop;
+        private final boolean overflowOnStart;
         private ActorExport handleSend;
 
-        Probe(String actorId, boolean hangOnStop) {
+        Probe(String actorId, boolean hangOnStop, boolean overflowOnStart) {
             this.actorId = actorId;
             this.hangOnStop = hangOnStop;
+            this.overflowOnStart = overflowOnStart;
+        }
+
+        @Override
+        public void start(ActorHandle actor) {
+            if (overflowOnStart) {
+                depth(0); // a handler bug: recursion without end, a real StackOverflowError
+            }
+        }
+
+        private int depth(int n) {
+            return depth(n + 1) + 1;
         }
 
         @Override
