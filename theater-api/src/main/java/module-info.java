@@ -5,4 +5,5 @@ module dev.theater.api {
     exports dev.theater.api;
     exports dev.theater.api.wit;
     exports dev.theater.api.handler;
+    exports dev.theater.api.json;
 }

@@ -1,6 +1,6 @@
 package dev.theater.chain;
 
-import dev.theater.chain.json.JsonWriter;
+import dev.theater.api.json.JsonWriter;
 
 /**
  * The event opening appends when it has cut off a torn tail ({@link ActorChain#TORN_TAIL_CUT}), so the chain

@@ -18,9 +18,11 @@ public final class ActorRef {
     public static final String EMBEDDER = "embedder";
 
     private final Actor actor;
+    private final Actors actors;
 
-    ActorRef(Actor actor) {
+    ActorRef(Actor actor, Actors actors) {
         this.actor = actor;
+        this.actors = actors;
     }
 
     Actor actor() {
@@ -33,6 +35,16 @@ public final class ActorRef {
 
     public ActorStatus status() {
         return actor.status();
+    }
+
+    /** The actor that started this one as its child, if any. */
+    public Optional<String> parent() {
+        return actor.parentId();
+    }
+
+    /** This actor's children that have not ended, in the order they were started. */
+    public List<String> children() {
+        return actors.node(actor.id()).map(Actors.Node::children).orElse(List.of());
     }
 
     /** Why it stopped or failed; empty while it starts or runs. */

@@ -1,6 +1,12 @@
 package dev.theater.core;
 
 import dev.theater.api.TheaterException;
+import java.util.function.Function;
+import java.util.function.Consumer;
+import dev.theater.chain.ChainListener;
+import dev.theater.api.handler.Supervision;
+import dev.theater.api.handler.SpawnSpec;
+import dev.theater.api.handler.ActorEnd;
 import dev.theater.api.handler.ActorHandle;
 import dev.theater.api.handler.HandlerProvider;
 import dev.theater.api.handler.RuntimeServices;
@@ -47,8 +53,9 @@ public final class Theater implements AutoCloseable {
     private final ChainStore chains;
     private final HandlerRegistry registry;
     private final ActorLauncher launcher;
-    private final Map<String, ActorRef> actors = new ConcurrentHashMap<>(); // running (or stopping) actors only
-    private final Set<String> reserved = ConcurrentHashMap.newKeySet();    // ids taken by a start in progress
+    private final Actors actors = new Actors();
+    private final Supervisor supervision = new Supervisor();
+    private final Function<String, Optional<ChainListener>> chainListeners;
     private volatile boolean closed;
 
     private Theater(Builder b) {
@@ -75,6 +82,7 @@ public final class Theater implements AutoCloseable {
         };
         this.launcher = new ActorLauncher(engine, WitUniverse.of(registry.witInterfaces()), catalog, new Services(),
                 guestThreads, b.handlerStopTimeout);
+        this.chainListeners = b.chainListeners;
     }
 
     /** The default of {@link Builder#guestThreads}. */
@@ -95,42 +103,60 @@ public final class Theater implements AutoCloseable {
     }
 
     /**
-     * Starts an actor. Its id is {@code options.id()} or else the manifest's name, and must not be taken by a
-     * running actor. Its initial state is {@code options.initialState()}, else the manifest's {@code init_state}.
+     * Starts an actor. Its id is {@code options.id()} or else the manifest's name, and must not be taken by an actor
+     * that has not ended. Its initial state is {@code options.initialState()}, else the manifest's {@code init_state}.
      *
      * @throws TheaterException naming the manifest, the actor and what failed
      */
     public ActorRef start(ActorManifest manifest, StartOptions options) {
+        String id = options.id().orElse(manifest.name());
+        Optional<byte[]> initial = options.initialState().or(() -> manifest.initState().map(s -> s.bytes()));
+        return new ActorRef(launch(id, Optional.empty(), manifest, initial, options.listener()), actors);
+    }
+
+    /** Starts incarnation one of {@code id}; the id is free again if it fails. */
+    private Actor launch(String id, Optional<String> parent, ActorManifest manifest, Optional<byte[]> initialState,
+                         Optional<ChainListener> listener) {
         if (closed) {
             throw new TheaterException(TheaterException.Phase.RUNTIME, "this Theater is closed");
         }
-        String id = options.id().orElse(manifest.name());
-        if (!reserved.add(id) || actors.containsKey(id)) {
-            reserved.remove(id);
-            throw new TheaterException(TheaterException.Phase.RUNTIME, manifest.source() + ": an actor with id '" + id
-                    + "' is already running; give this one another id");
-        }
+        Actors.Node node = actors.reserve(id, parent, manifest);
         try {
-            Optional<byte[]> initial = options.initialState().or(() -> manifest.initState().map(s -> s.bytes()));
-            ActorChain chain = chains.open(id);
-            options.listener().ifPresent(chain::subscribe);
-            Actor actor = launcher.launch(id, manifest, chain, initial, stopped -> actors.remove(stopped.id()));
-            ActorRef ref = new ActorRef(actor);
-            actors.put(id, ref);
-            return ref;
-        } finally {
-            reserved.remove(id);
+            return incarnate(node, initialState, listener);
+        } catch (RuntimeException | Error e) {
+            actors.release(node);
+            throw e;
         }
+    }
+
+    /** Starts a (new) incarnation of {@code node}'s actor on its chain. */
+    private Actor incarnate(Actors.Node node, Optional<byte[]> initialState, Optional<ChainListener> listener) {
+        ActorChain chain = chains.open(node.id);
+        listener.ifPresent(chain::subscribe);
+        chainListeners.apply(node.id).ifPresent(chain::subscribe);
+        return launcher.launch(node.id, node.parent, node.manifest, chain, initialState, actors);
     }
 
     /** A running actor by id. */
     public Optional<ActorRef> actor(String id) {
-        return Optional.ofNullable(actors.get(id));
+        return actors.running(id).map(a -> new ActorRef(a, actors));
     }
 
-    /** The ids of the running actors, sorted. */
+    /** The ids of the running actors, sorted: exactly those whose status is RUNNING. */
     public Set<String> actorIds() {
-        return new TreeSet<>(actors.keySet());
+        return actors.runningIds();
+    }
+
+    /** The actors that have not ended, as trees: top-level actors with their children, in start order. */
+    public List<ActorTree> tree() {
+        return actors.roots().stream().map(this::tree).toList();
+    }
+
+    private ActorTree tree(Actors.Node node) {
+        Actor current = node.current;
+        List<ActorTree> children = node.children().stream().map(id -> actors.node(id)).flatMap(Optional::stream)
+                .map(this::tree).toList();
+        return new ActorTree(node.id, current == null ? ActorStatus.STARTING : current.status(), children);
     }
 
     /** The handler types this runtime can give actors. */
@@ -146,13 +172,18 @@ public final class Theater implements AutoCloseable {
         return chains;
     }
 
-    /** Stops every actor (in reverse start order is not guaranteed), unloads plugins, flushes chains. */
+    /** Stops every actor tree bottom-up (each actor stops its children first), unloads plugins, flushes chains. */
     @Override
     public void close() {
         closed = true;
-        Collection<ActorRef> running = new ArrayList<>(actors.values());
-        for (ActorRef ref : running) {
-            ref.stop();
+        for (Actors.Node root : actors.roots()) {
+            Actor current = root.current;
+            if (current != null) {
+                current.stop("the runtime is closing");
+            }
+        }
+        for (Actor left : actors.all()) { // started meanwhile, or still ending
+            left.stop("the runtime is closing");
         }
         guestThreads.close();
         registry.close();
@@ -163,7 +194,7 @@ public final class Theater implements AutoCloseable {
     private final class Services implements RuntimeServices {
         @Override
         public Optional<ActorHandle> actor(String actorId) {
-            return Theater.this.actor(actorId).map(ref -> ref.actor().handle());
+            return actors.running(actorId).map(Actor::handle);
         }
 
         @Override
@@ -174,6 +205,94 @@ public final class Theater implements AutoCloseable {
         @Override
         public Path home() {
             return chains.home();
+        }
+
+        @Override
+        public Supervision supervision() {
+            return supervision;
+        }
+    }
+
+    /** The actor lifecycle for the supervisor handler: children confined to their parents, restarts, watching. */
+    private final class Supervisor implements Supervision {
+        @Override
+        public ActorHandle spawn(SpawnSpec spec) {
+            Actors.Node parent = actors.node(spec.parentId()).filter(n -> n.current != null
+                    && n.current.status() == ActorStatus.RUNNING).orElseThrow(() -> new TheaterException(
+                    TheaterException.Phase.RUNTIME, "actor '" + spec.parentId() + "' is not running"));
+            ActorManifest child = ChildManifests.confine(ManifestParser.parseConfined(spec.manifest(),
+                    "<manifest from " + spec.parentId() + ">", parent.manifest.baseDir()), parent.manifest, registry);
+            Optional<byte[]> initial = spec.replaceManifestState() ? spec.initialState()
+                    : spec.initialState().or(() -> child.initState().map(s -> s.bytes()));
+            Actor actor = launch(parent.nextChildId(child.name()), Optional.of(parent.id), child, initial, Optional.empty());
+            return actor.handle();
+        }
+
+        @Override
+        public void stop(String actorId, String reason) {
+            actors.node(actorId).map(n -> n.current).ifPresent(a -> a.stop(reason));
+        }
+
+        @Override
+        public ActorHandle restart(String actorId) {
+            Optional<byte[]> lastState;
+            Actors.Node node = actors.node(actorId).filter(n -> n.parent.isPresent()).orElse(null);
+            if (node != null) {
+                Actor old = node.current;
+                old.markRestarting();
+                old.stop("restarting");
+                lastState = old.handle().state();
+            } else {
+                lastState = actors.lastStateOfEnded(actorId);
+                node = actors.revive(actorId).orElseThrow(() -> new TheaterException(TheaterException.Phase.RUNTIME,
+                        "no child actor '" + actorId + "' to restart (never started, forgotten, or its parent is gone)"));
+            }
+            Actors.Node parent = actors.node(node.parent.orElseThrow()).orElse(null);
+            if (parent == null || parent.current == null || parent.current.status() != ActorStatus.RUNNING) {
+                actors.release(node);
+                throw new TheaterException(TheaterException.Phase.RUNTIME, "cannot restart '" + actorId
+                        + "': its parent is not running");
+            }
+            try {
+                return incarnate(node, lastState, Optional.empty()).handle();
+            } catch (RuntimeException | Error e) {
+                actors.release(node); // the restart failed: the child is gone
+                throw e;
+            } finally {
+                if (parent.current.status() != ActorStatus.RUNNING && node.current != null) {
+                    node.current.stop("its parent '" + parent.id + "' stopped while it restarted");
+                }
+            }
+        }
+
+        @Override
+        public void forget(String actorId) {
+            actors.forget(actorId);
+        }
+
+        @Override
+        public void fail(String actorId, String reason) {
+            actors.node(actorId).map(n -> n.current).ifPresent(a -> a.fail(reason));
+        }
+
+        @Override
+        public void watch(String actorId, Consumer<ActorEnd> onEnd) {
+            actors.watch(actorId, onEnd);
+        }
+
+        @Override
+        public List<String> children(String parentId) {
+            return actors.node(parentId).map(Actors.Node::children).orElse(List.of());
+        }
+
+        @Override
+        public Optional<String> parent(String actorId) {
+            return actors.node(actorId).flatMap(n -> n.parent);
+        }
+
+        @Override
+        public boolean isEndedChild(String actorId, String parentId) {
+            return actors.isEndedChildOf(actorId, parentId);
         }
     }
 
@@ -189,6 +308,7 @@ public final class Theater implements AutoCloseable {
         private int guestThreads = DEFAULT_GUEST_THREADS;
         private Duration providerDeadline = HandlerRegistry.Builder.DEFAULT_PROVIDER_DEADLINE;
         private final List<HandlerProvider> providers = new ArrayList<>();
+        private Function<String, Optional<ChainListener>> chainListeners = id -> Optional.empty();
 
         private Builder() {
         }
@@ -272,6 +392,15 @@ public final class Theater implements AutoCloseable {
          */
         public Builder providerDeadline(Duration deadline) {
             this.providerDeadline = Objects.requireNonNull(deadline, "deadline");
+            return this;
+        }
+
+        /**
+         * A listener for the chain of every actor this runtime starts, children and restarts included, subscribed
+         * before the actor's first event ({@code actorId -> Optional.of(listener)}); the CLI prints logs this way.
+         */
+        public Builder chainListeners(Function<String, Optional<ChainListener>> perActor) {
+            this.chainListeners = Objects.requireNonNull(perActor, "perActor");
             return this;
         }
 

@@ -114,6 +114,10 @@ class ActorRuntimeTest {
         // "Trapped on unreachable instruction" is Chicory's wording for the guest's __builtin_trap
         String trap = TestActors.wasm("lifecycle") + ": export '" + SEND + "' trapped: Trapped on unreachable instruction";
         assertThat(failure).hasMessage("actor 'lifecycle': " + trap);
+        // as soon as the caller sees the failure, the status says so and the registry agrees (no wait for the stop)
+        assertThat(actor.status()).isEqualTo(ActorStatus.FAILED);
+        assertThat(theater().actorIds()).isEmpty();
+        assertThat(theater().actor("lifecycle")).isEmpty();
         assertThat(actor.stopped().get(10, TimeUnit.SECONDS)).isEqualTo(ActorStatus.FAILED);
         assertThat(actor.status()).isEqualTo(ActorStatus.FAILED);
         assertThat(actor.stopReason()).hasValue(trap);

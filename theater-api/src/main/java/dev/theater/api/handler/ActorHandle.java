@@ -14,6 +14,9 @@ public interface ActorHandle {
     /** The actor's chain so far. */
     List<ChainEntry> chain();
 
+    /** How many events the actor's chain holds (cheap: nothing is read). */
+    long chainLength();
+
     /** Whether the actor accepts calls: true while it runs, and already while it starts (init may message others). */
     boolean isRunning();
 
@@ -30,4 +33,10 @@ public interface ActorHandle {
 
     /** Asks the runtime to stop this actor (after the current call); {@code reason} is recorded. */
     void requestStop(String reason);
+
+    /**
+     * Asks the runtime to stop this actor because it exits on its own ({@code runtime.shutdown}): the reason is
+     * recorded and {@code exitData} reaches its supervisor in full ({@link ActorEnd#exitData()}).
+     */
+    void requestExit(String reason, Optional<byte[]> exitData);
 }

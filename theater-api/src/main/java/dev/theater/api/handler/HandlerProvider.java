@@ -1,6 +1,7 @@
 package dev.theater.api.handler;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,6 +26,26 @@ public interface HandlerProvider {
      */
     default Map<String, String> witFiles() {
         return Map.of();
+    }
+
+    /**
+     * Why a child actor's configuration of this handler would grant more than its parent's does, or empty when it
+     * grants no more. The supervisor refuses such a child: a child never gets more than its parent. The default
+     * is strict: every key the child sets must be set by the parent to the same value. A handler whose keys are
+     * limits or paths says better (a smaller timeout, a folder inside the parent's).
+     *
+     * @param parent the parent's configuration of this handler
+     * @param child  the child's
+     */
+    default Optional<String> widens(HandlerConfig parent, HandlerConfig child) {
+        for (Map.Entry<String, Object> e : child.values().entrySet()) {
+            Object granted = parent.values().get(e.getKey());
+            if (!e.getValue().equals(granted)) {
+                return Optional.of("config key '" + e.getKey() + "' = " + e.getValue() + " is not what the parent has ("
+                        + (granted == null ? "unset" : granted.toString()) + ")");
+            }
+        }
+        return Optional.empty();
     }
 
     /**

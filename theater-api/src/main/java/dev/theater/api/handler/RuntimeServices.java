@@ -15,4 +15,7 @@ public interface RuntimeServices {
 
     /** The runtime's home folder (chains, handler data). */
     Path home();
+
+    /** The actor lifecycle: spawning children, stopping and restarting them, learning how actors end. */
+    Supervision supervision();
 }

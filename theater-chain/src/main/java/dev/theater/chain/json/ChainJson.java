@@ -1,15 +1,19 @@
 package dev.theater.chain.json;
 
+import dev.theater.api.json.JsonException;
+import dev.theater.api.json.JsonValue;
+import dev.theater.api.json.JsonReader;
+import dev.theater.api.json.JsonWriter;
 import dev.theater.chain.ChainEvent;
 import dev.theater.chain.ChainIntegrityException;
 import dev.theater.chain.ChainVerifier;
 import dev.theater.chain.Hash;
 import dev.theater.chain.VerificationReport;
-import dev.theater.chain.json.JsonValue.JArray;
-import dev.theater.chain.json.JsonValue.JNull;
-import dev.theater.chain.json.JsonValue.JNumber;
-import dev.theater.chain.json.JsonValue.JObject;
-import dev.theater.chain.json.JsonValue.JString;
+import dev.theater.api.json.JsonValue.JArray;
+import dev.theater.api.json.JsonValue.JNull;
+import dev.theater.api.json.JsonValue.JNumber;
+import dev.theater.api.json.JsonValue.JObject;
+import dev.theater.api.json.JsonValue.JString;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;

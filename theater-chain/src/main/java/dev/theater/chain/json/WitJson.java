@@ -1,5 +1,6 @@
 package dev.theater.chain.json;
 
+import dev.theater.api.json.JsonWriter;
 import dev.theater.api.wit.WitType;
 import dev.theater.api.wit.WitValue;
 import java.util.Base64;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.theater.chain.FailureReason;
 import dev.theater.chain.VerificationReport;
-import dev.theater.chain.json.JsonReader;
-import dev.theater.chain.json.JsonException;
-import dev.theater.chain.json.JsonValue.JArray;
-import dev.theater.chain.json.JsonValue.JObject;
+import dev.theater.api.json.JsonReader;
+import dev.theater.api.json.JsonException;
+import dev.theater.api.json.JsonValue.JArray;
+import dev.theater.api.json.JsonValue.JObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

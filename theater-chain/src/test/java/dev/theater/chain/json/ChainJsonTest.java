@@ -1,5 +1,6 @@
 package dev.theater.chain.json;
 
+import dev.theater.api.json.JsonException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

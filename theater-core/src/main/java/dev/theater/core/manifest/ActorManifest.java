@@ -2,6 +2,7 @@ package dev.theater.core.manifest;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param initState the file named by {@code init_state} and its bytes, if given
  * @param handlers the handlers in manifest order ({@code [[handlers]]} or {@code [[handler]]})
  * @param limits {@code [limits]}, defaults filled in
+ * @param limitLines the {@code [limits]} keys the manifest sets, with their lines (what a child manifest asks for)
  * @param source the display name used in errors: the file as given, or the name of a string manifest
  * @param baseDir the folder relative paths were resolved against
  */
@@ -32,6 +34,7 @@ public record ActorManifest(
         Optional<InitState> initState,
         List<HandlerSpec> handlers,
         ActorLimits limits,
+        Map<String, Integer> limitLines,
         String source,
         Path baseDir) {
 
@@ -45,6 +48,7 @@ public record ActorManifest(
         Objects.requireNonNull(initState, "initState");
         handlers = List.copyOf(handlers);
         Objects.requireNonNull(limits, "limits");
+        limitLines = Map.copyOf(limitLines);
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(baseDir, "baseDir");
     }

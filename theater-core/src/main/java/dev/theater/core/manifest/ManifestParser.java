@@ -4,6 +4,7 @@ import dev.theater.core.io.RegularFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads actor manifests (TOML, see {@code theater-core/MANIFEST.md}) into {@link ActorManifest}s.
@@ -52,7 +53,48 @@ public final class ManifestParser {
                     + " limit for a manifest");
         }
         Path base = baseDir.toAbsolutePath().normalize();
-        return new ManifestReader(TomlSyntax.parse(toml, sourceName), toml, sourceName, base).read();
+        return new ManifestReader(TomlSyntax.parse(toml, sourceName), toml, sourceName, base, Optional.empty()).read();
+    }
+
+    /**
+     * Parses the manifest a parent hands its supervisor for a child, confined to the parent's folder {@code root}:
+     * {@code manifest} is manifest text (anything with a line break or an {@code =}) or a path relative to
+     * {@code root}; the file, and every path the manifest names ({@code component_path}, {@code init_state}), must
+     * be inside {@code root}, also once links are followed. Errors name {@code sourceName} for text.
+     */
+    public static ActorManifest parseConfined(String manifest, String sourceName, Path root) {
+        Path confinedRoot = root.toAbsolutePath().normalize();
+        if (manifest.indexOf('\n') >= 0 || manifest.indexOf('=') >= 0) {
+            if (manifest.length() > MAX_MANIFEST_BYTES) {
+                throw new ManifestException(sourceName, 0, "larger than the " + RegularFiles.size(MAX_MANIFEST_BYTES)
+                        + " limit for a manifest");
+            }
+            return new ManifestReader(TomlSyntax.parse(manifest, sourceName), manifest, sourceName, confinedRoot,
+                    Optional.of(confinedRoot)).read();
+        }
+        Path file;
+        try {
+            file = confinedRoot.resolve(manifest).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ManifestException(manifest, 0, "not a valid manifest path: " + e.getReason());
+        }
+        try {
+            if (!file.startsWith(confinedRoot) || (java.nio.file.Files.exists(file)
+                    && !file.toRealPath().startsWith(confinedRoot.toRealPath()))) {
+                throw new ManifestException(manifest, 0, "resolves to " + file + ", outside " + confinedRoot
+                        + " (a child's manifest may not reach outside its parent's folder)");
+            }
+        } catch (IOException e) {
+            throw new ManifestException(manifest, 0, "cannot check " + file + ": " + RegularFiles.reason(e), e);
+        }
+        String text;
+        try {
+            text = RegularFiles.readUtf8(file, MAX_MANIFEST_BYTES);
+        } catch (IOException e) {
+            throw new ManifestException(file.toString(), 0, "cannot read manifest: " + RegularFiles.reason(e), e);
+        }
+        return new ManifestReader(TomlSyntax.parse(text, file.toString()), text, file.toString(), file.getParent(),
+                Optional.of(confinedRoot)).read();
     }
 
     /** Parses a manifest held in a string, named {@value #STRING_SOURCE}, resolving paths against the current directory. */

@@ -3,6 +3,7 @@ package dev.theater.core.manifest;
 import dev.theater.core.io.RegularFiles;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,12 +31,14 @@ final class ManifestReader {
     private final Map<String, Object> doc;
     private final String file;
     private final Path baseDir;
+    private final Optional<Path> root;
     private final SourceLines lines;
 
-    ManifestReader(Map<String, Object> doc, String text, String file, Path baseDir) {
+    ManifestReader(Map<String, Object> doc, String text, String file, Path baseDir, Optional<Path> root) {
         this.doc = doc;
         this.file = file;
         this.baseDir = baseDir;
+        this.root = root;
         this.lines = new SourceLines(text);
     }
 
@@ -64,6 +67,7 @@ final class ManifestReader {
                 initState,
                 handlers(),
                 limits(),
+                limitLines(),
                 file,
                 baseDir);
     }
@@ -100,11 +104,42 @@ final class ManifestReader {
     }
 
     private Path resolve(String raw, String key) {
+        Path path;
         try {
-            return baseDir.resolve(raw).normalize();
+            path = baseDir.resolve(raw).normalize();
         } catch (InvalidPathException e) {
             throw error(lines.topLevel(key), "'" + key + "' is not a valid path: " + e.getReason());
         }
+        root.ifPresent(r -> confine(path, r, key));
+        return path;
+    }
+
+    /** A confined manifest (a child's): {@code path} must be inside {@code root}, also once links are followed. */
+    private void confine(Path path, Path root, String key) {
+        String outside = "'" + key + "' resolves to " + path + ", outside " + root
+                + " (a child's manifest may not reach outside its parent's folder)";
+        if (!path.startsWith(root)) {
+            throw error(lines.topLevel(key), outside);
+        }
+        try {
+            if (Files.exists(path) && !path.toRealPath().startsWith(root.toRealPath())) {
+                throw error(lines.topLevel(key), "'" + key + "' resolves to " + path + ", a link to " + path.toRealPath()
+                        + ", outside " + root + " (a child's manifest may not reach outside its parent's folder)");
+            }
+        } catch (IOException e) {
+            throw error(lines.topLevel(key), "'" + key + "': cannot check " + path + ": " + RegularFiles.reason(e));
+        }
+    }
+
+    private Map<String, Integer> limitLines() {
+        if (!(doc.get("limits") instanceof Map<?, ?> table)) {
+            return Map.of();
+        }
+        Map<String, Integer> set = new java.util.LinkedHashMap<>();
+        for (Object key : table.keySet()) {
+            set.put((String) key, lines.inTable("limits", (String) key));
+        }
+        return set;
     }
 
     /** Reads the file: a regular one of at most {@link ManifestParser#MAX_INIT_STATE_BYTES} (never a FIFO or a device). */

@@ -1,6 +1,7 @@
 package dev.theater.core.runtime;
 
 import dev.theater.api.handler.ActorCallException;
+import dev.theater.api.handler.ActorEnd;
 import dev.theater.api.handler.ActorExport;
 import dev.theater.api.handler.ActorHandle;
 import dev.theater.api.handler.Handler;
@@ -25,7 +26,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * A running actor: its instance, its handlers, its state and its mailbox. Whenever the mailbox has work, a
@@ -37,18 +37,24 @@ public final class Actor {
     private static final System.Logger LOG = System.getLogger(Actor.class.getName());
 
     private final String id;
+    private final Optional<String> parentId;
     private final ActorLimits limits;
     private final ActorChain chain;
     private final Mailbox mailbox;
     private final Executor guestThreads;
     private final Duration handlerStopTimeout;
-    private final Consumer<Actor> onStopped;
+    private final ActorLifecycle lifecycle;
     private final CountDownLatch finished = new CountDownLatch(1); // the mailbox reached its end, for good
     private final CompletableFuture<ActorStatus> stopped = new CompletableFuture<>(); // stop() has completed
     private final AtomicBoolean stopStarted = new AtomicBoolean();
     private volatile ActorStatus status = ActorStatus.STARTING;
     private volatile Optional<byte[]> state;
     private volatile String stopReason; // null while running
+    private volatile Optional<byte[]> exitData = Optional.empty(); // set by runtime.shutdown
+    private volatile boolean exited; // the actor stopped itself (runtime.shutdown)
+    private volatile boolean restarting; // stopped to be restarted under the same id
+    private volatile Optional<ActorCallException.Kind> failureKind = Optional.empty();
+    private volatile Optional<String> failedCall = Optional.empty();
     private final ActorHandle handle = new HandlerView(this);
     private WitInstance instance;
     private List<NamedHandler> handlers = List.of();
@@ -60,16 +66,17 @@ public final class Actor {
     /** A handler with the type it was created for. */
     record NamedHandler(String type, Handler handler) {}
 
-    Actor(String id, ActorLimits limits, ActorChain chain, Optional<byte[]> initialState, Executor guestThreads,
-          Duration handlerStopTimeout, Consumer<Actor> onStopped) {
+    Actor(String id, Optional<String> parentId, ActorLimits limits, ActorChain chain, Optional<byte[]> initialState,
+          Executor guestThreads, Duration handlerStopTimeout, ActorLifecycle lifecycle) {
         this.id = id;
+        this.parentId = parentId;
         this.limits = limits;
         this.chain = chain;
         this.mailbox = new Mailbox(limits.mailboxCapacity());
         this.guestThreads = guestThreads;
         this.state = initialState.map(byte[]::clone);
         this.handlerStopTimeout = handlerStopTimeout;
-        this.onStopped = onStopped;
+        this.lifecycle = lifecycle;
     }
 
     void attach(WitInstance instance, List<NamedHandler> handlers) {
@@ -90,6 +97,7 @@ public final class Actor {
                 return;
             }
             status = ActorStatus.RUNNING;
+            lifecycle.running(this);
         }
         record("lifecycle/running", new byte[0]);
     }
@@ -135,7 +143,7 @@ public final class Actor {
             task.run();
         } catch (Throwable t) { // ExportCall handles what a call can throw; this is the last line for the thread
             LOG.log(System.Logger.Level.ERROR, "actor '" + id + "': a mailbox task failed", t);
-            failed("a mailbox task failed: " + t);
+            fail("a mailbox task failed: " + t);
         }
         return status == ActorStatus.FAILED;
     }
@@ -266,6 +274,15 @@ public final class Actor {
         return id;
     }
 
+    /** The actor that started this one as its child, if any. */
+    public Optional<String> parentId() {
+        return parentId;
+    }
+
+    long chainLength() {
+        return chain.size();
+    }
+
     /** What handlers see of this actor. */
     public ActorHandle handle() {
         return handle;
@@ -306,13 +323,34 @@ public final class Actor {
         Thread.ofVirtual().name("stop-" + id).start(() -> stop(reason));
     }
 
-    void failed(String reason) {
+    /** The actor stops itself ({@code runtime.shutdown}); {@code data} reaches its supervisor in full. */
+    void requestExit(String reason, Optional<byte[]> data) {
+        exitData = data.map(byte[]::clone);
+        exited = true;
+        requestStop(reason);
+    }
+
+    /** The next stop is a restart: its end is told as RESTARTED. */
+    public void markRestarting() {
+        restarting = true;
+    }
+
+    /** A call failed this actor (trap, deadline, host failure): it stops as FAILED. */
+    void failed(String reason, ActorCallException.Kind kind, String call) {
+        failureKind = Optional.of(kind);
+        failedCall = Optional.of(call);
+        fail(reason);
+    }
+
+    /** Fails the actor for {@code reason}: its memory, or its supervision, can no longer be trusted. */
+    public void fail(String reason) {
         synchronized (this) {
             if (status != ActorStatus.RUNNING && status != ActorStatus.STARTING) {
                 return;
             }
             status = ActorStatus.FAILED;
             stopReason = reason;
+            lifecycle.leaving(this);
         }
         requestStop(reason);
     }
@@ -327,10 +365,14 @@ public final class Actor {
             awaitStop();
             return;
         }
+        lifecycle.stopChildren(this); // while this actor still runs, so it hears of each child's end
         synchronized (this) {
             if (status != ActorStatus.FAILED) {
                 stopReason = reason;
-                status = ActorStatus.STOPPING;
+                if (status != ActorStatus.STOPPING) {
+                    status = ActorStatus.STOPPING;
+                    lifecycle.leaving(this);
+                }
             }
         }
         record("lifecycle/stopping", reasonJson(stopReason));
@@ -357,8 +399,17 @@ public final class Actor {
         }
         record("lifecycle/stopped", reasonJson(stopReason), Optional.of(status.name().toLowerCase()));
         chain.close();
-        onStopped.accept(this);
+        lifecycle.ended(this, end());
         stopped.complete(status);
+    }
+
+    /** How this incarnation ended, once it has stopped. */
+    private ActorEnd end() {
+        ActorEnd.Cause cause = restarting ? ActorEnd.Cause.RESTARTED
+                : status == ActorStatus.FAILED ? ActorEnd.Cause.FAILED
+                : exited ? ActorEnd.Cause.EXITED : ActorEnd.Cause.STOPPED;
+        return new ActorEnd(id, cause, stopReason == null ? "" : stopReason, exitData, failureKind, failedCall,
+                state.map(byte[]::clone));
     }
 
     private static boolean awaitFor(CountDownLatch latch, Duration timeout) {

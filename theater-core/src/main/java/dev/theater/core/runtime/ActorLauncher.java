@@ -63,10 +63,13 @@ public final class ActorLauncher {
      * Starts the actor {@code id} of {@code manifest} with {@code chain} (which it owns from now on) and
      * returns it running, or stops it and throws a {@link TheaterException} naming what failed.
      */
-    public Actor launch(String id, ActorManifest manifest, ActorChain chain, Optional<byte[]> initialState,
-                        Consumer<Actor> onStopped) {
-        Actor actor = new Actor(id, manifest.limits(), chain, initialState, guestThreads, handlerStopTimeout, onStopped);
-        actor.record("lifecycle/starting", Actor.reasonJson(manifest.source()), Optional.of("manifest " + manifest.source()));
+    public Actor launch(String id, Optional<String> parentId, ActorManifest manifest, ActorChain chain,
+                        Optional<byte[]> initialState, ActorLifecycle lifecycle) {
+        Actor actor = new Actor(id, parentId, manifest.limits(), chain, initialState, guestThreads, handlerStopTimeout,
+                lifecycle);
+        lifecycle.created(actor);
+        actor.record("lifecycle/starting", startingJson(manifest.source(), parentId), Optional.of("manifest "
+                + manifest.source() + parentId.map(p -> ", child of " + p).orElse("")));
         try {
             CompiledModule module = engine.load(manifest.wasm());
             List<Actor.NamedHandler> handlers = createHandlers(id, manifest);
@@ -193,6 +196,16 @@ public final class ActorLauncher {
                         + "', which " + instance.core().module().sourceName() + " does not have"));
             }
         };
+    }
+
+    /** {@code {"reason":"<manifest>"}}, and {@code "parent":"<id>"} for a child. */
+    private static byte[] startingJson(String manifest, Optional<String> parentId) {
+        if (parentId.isEmpty()) {
+            return Actor.reasonJson(manifest);
+        }
+        return dev.theater.chain.json.WitJson.object(List.of("reason", "parent"),
+                List.of(dev.theater.api.wit.WitType.Primitive.STRING, dev.theater.api.wit.WitType.Primitive.STRING),
+                List.of(new WitValue.Str(manifest), new WitValue.Str(parentId.get())));
     }
 
     /**

@@ -101,10 +101,10 @@ final class ExportCall implements Mailbox.Task {
 
     private void failWith(ActorCallException.Kind kind, String message, Throwable cause) {
         actor.record("wasm", data(Optional.empty(), Optional.of(message)), Optional.of(kind.name().toLowerCase()));
-        result.completeExceptionally(new ActorCallException(actor.id(), kind, message, cause));
         if (kind != ActorCallException.Kind.STOPPED) {
-            actor.failed(message);
+            actor.failed(message, kind, export.coreName()); // first: whoever sees the failure sees the actor FAILED
         }
+        result.completeExceptionally(new ActorCallException(actor.id(), kind, message, cause));
     }
 
     private byte[] data(Optional<WitValue> out, Optional<String> error) {

@@ -69,4 +69,14 @@ final class HandlerView implements ActorHandle {
     public void requestStop(String reason) {
         actor.requestStop(reason);
     }
+
+    @Override
+    public void requestExit(String reason, Optional<byte[]> exitData) {
+        actor.requestExit(reason, exitData);
+    }
+
+    @Override
+    public long chainLength() {
+        return actor.chainLength();
+    }
 }

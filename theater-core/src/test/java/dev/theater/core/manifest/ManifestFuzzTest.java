@@ -129,7 +129,7 @@ class ManifestFuzzTest {
         if (fromFile.value().isPresent()) {
             ActorManifest m = fromFile.value().get();
             assertThat(fromText.value()).contains(new ActorManifest(m.name(), m.wasm(), m.version(), m.description(),
-                    m.longDescription(), m.saveChain(), m.initState(), m.handlers(), m.limits(), "fuzz.toml", m.baseDir()));
+                    m.longDescription(), m.saveChain(), m.initState(), m.handlers(), m.limits(), m.limitLines(), "fuzz.toml", m.baseDir()));
         } else {
             ManifestException a = (ManifestException) fromFile.failure().orElseThrow();
             ManifestException b = (ManifestException) fromText.failure().orElseThrow();

@@ -54,7 +54,7 @@ class ManifestRoundTripTest {
             }
             assertThat(ManifestParser.parse(c.toml, "s", dir)).as(why)
                     .isEqualTo(new ActorManifest(m.name(), m.wasm(), m.version(), m.description(), m.longDescription(),
-                            m.saveChain(), m.initState(), m.handlers(), m.limits(), "s", m.baseDir()));
+                            m.saveChain(), m.initState(), m.handlers(), m.limits(), m.limitLines(), "s", m.baseDir()));
         }
     }
 

@@ -49,6 +49,10 @@ final class ProviderDriver {
                     @Override public Path home() {
                         return Path.of(".");
                     }
+
+                    @Override public dev.theater.api.handler.Supervision supervision() {
+                        throw new UnsupportedOperationException("plugin tests do not supervise");
+                    }
                 };
             }
         };

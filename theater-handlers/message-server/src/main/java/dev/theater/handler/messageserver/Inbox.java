@@ -193,17 +193,31 @@ final class Inbox {
         if (call.state() == Future.State.FAILED && call.exceptionNow() instanceof ActorCallException refused
                 && (refused.kind() == ActorCallException.Kind.STOPPED
                 || refused.kind() == ActorCallException.Kind.MAILBOX_FULL)) {
+            recordRejected(kind, from, id, refused); // the arrival was recorded: so is its refusal
             throw new DeliveryException(refused.kind(), refused.getMessage());
         }
         return call;
     }
 
-    /** Records the arrival; an actor that is gone (never attached, or its chain closed) refuses the message. */
+    /**
+     * Records the arrival; an actor that is not running (never attached, stopping, failed, or its chain closed)
+     * refuses the message and nothing is recorded.
+     */
     private void record(String kind, String from, int size, String id) {
         ActorHandle handle = actor;
-        if (handle == null) {
+        if (handle == null || !handle.isRunning()) {
             throw new DeliveryException(ActorCallException.Kind.STOPPED, "actor '" + actorId + "' is not running");
         }
         handle.record(Received.EVENT_TYPE, Received.data(kind, from, size, id), Received.description(kind, from, size));
+    }
+
+    /** A message whose arrival was recorded, but which the actor refused (it stopped or failed meanwhile). */
+    private void recordRejected(String kind, String from, String id, ActorCallException refusal) {
+        try {
+            actor.record(Received.REJECTED_TYPE, Received.rejected(kind, from, id, refusal.describe()),
+                    kind + " from '" + from + "' refused");
+        } catch (RuntimeException e) {
+            // the chain closed meanwhile: the actor is gone, there is nothing more to say in it
+        }
     }
 }

@@ -10,6 +10,8 @@ import dev.theater.api.handler.EventData;
 final class Received {
 
     static final String EVENT_TYPE = "message-server/received";
+    /** Recorded after a {@code received} event when the actor refused the message after all (it stopped or failed). */
+    static final String REJECTED_TYPE = "message-server/rejected";
 
     private Received() {
     }
@@ -20,6 +22,14 @@ final class Received {
             data.string("id", id);
         }
         return data.build();
+    }
+
+    static EventData rejected(String kind, String from, String id, String reason) {
+        EventData.Builder data = EventData.builder().string("kind", kind).string("from", from);
+        if (id != null) {
+            data.string("id", id);
+        }
+        return data.string("reason", reason).build();
     }
 
     static String description(String kind, String from, int size) {

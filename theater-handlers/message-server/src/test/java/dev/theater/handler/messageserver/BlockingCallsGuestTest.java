@@ -8,6 +8,7 @@ import dev.theater.core.Theater;
 import dev.theater.handler.runtime.RuntimeHandlerProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
@@ -89,5 +90,13 @@ class BlockingCallsGuestTest {
         assertThat(Guests.logs(asker)).singleElement().asString().matches(
                 "request failed: actor 'relay-0' failed handling request [0-9a-z]+-1: " + Pattern.quote(lifting));
         assertThat(relay.stopped().get(30, TimeUnit.SECONDS)).isEqualTo(dev.theater.core.ActorStatus.FAILED);
+
+        // a message to the failed actor is refused, and nothing of it lands in that actor's chain
+        asker.send("tell relay-0 late".getBytes(StandardCharsets.UTF_8)).join();
+        assertThat(Guests.logs(asker)).last().isEqualTo("send failed: no running actor 'relay-0'");
+        List<String> types = dev.theater.chain.ChainStore.readFile(theater.chains().fileOf("relay-0")).stream()
+                .map(dev.theater.chain.ChainEvent::eventType).toList();
+        assertThat(types.subList(types.indexOf("lifecycle/stopping"), types.size()))
+                .doesNotContain("message-server/received");
     }
 }

@@ -60,6 +60,7 @@ final class FakeActor implements ActorHandle, ActorExports, HostLinker {
         @Override public Optional<ActorHandle> actor(String actorId) { return Optional.ofNullable(actors.get(actorId)); }
         @Override public Set<String> actorIds() { return actors.keySet(); }
         @Override public Path home() { return Path.of("."); }
+        @Override public dev.theater.api.handler.Supervision supervision() { throw new UnsupportedOperationException(); }
     }
 
     record Recorded(String eventType, String data, String description) {}
@@ -163,4 +164,6 @@ final class FakeActor implements ActorHandle, ActorExports, HostLinker {
     }
 
     @Override public void requestStop(String reason) { running = false; }
+    @Override public void requestExit(String reason, Optional<byte[]> exitData) { running = false; }
+    @Override public long chainLength() { return recorded.size(); }
 }

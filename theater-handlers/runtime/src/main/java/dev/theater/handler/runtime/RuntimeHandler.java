@@ -71,7 +71,8 @@ final class RuntimeHandler implements Handler {
         if (!shutdownRequested.compareAndSet(false, true)) {
             return ResultValue.err(new Str("a shutdown is already in progress"));
         }
-        actor().requestStop(stopReason(((OptionValue) data).value().map(value -> ((Bytes) value).value())));
+        Optional<byte[]> exitData = ((OptionValue) data).value().map(value -> ((Bytes) value).value());
+        actor().requestExit(stopReason(exitData), exitData); // the data reaches the supervisor in full
         return ResultValue.okEmpty();
     }
 

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class RuntimeHandlerTest {
 
     private final List<String> stopReasons = new ArrayList<>();
+    private final List<String> exitData = new ArrayList<>();
     private final Map<String, HostFunction> functions = new HashMap<>();
     private List<ChainEntry> chain = List.of();
     private Optional<byte[]> state = Optional.empty();
@@ -45,6 +46,11 @@ class RuntimeHandlerTest {
         @Override public void record(String eventType, EventData data) { }
         @Override public void record(String eventType, EventData data, String description) { }
         @Override public void requestStop(String reason) { stopReasons.add(reason); }
+        @Override public void requestExit(String reason, Optional<byte[]> data) {
+            stopReasons.add(reason);
+            exitData.add(data.map(String::new).orElse("(none)"));
+        }
+        @Override public long chainLength() { return chain.size(); }
     };
 
     private RuntimeHandler handler(Map<String, Object> config) {
@@ -52,6 +58,7 @@ class RuntimeHandlerTest {
             @Override public Optional<ActorHandle> actor(String actorId) { return Optional.empty(); }
             @Override public Set<String> actorIds() { return Set.of(); }
             @Override public Path home() { return Path.of("."); }
+            @Override public dev.theater.api.handler.Supervision supervision() { throw new UnsupportedOperationException(); }
         };
         HandlerContext context = new HandlerContext() {
             @Override public String actorId() { return "counter-1"; }
@@ -117,6 +124,7 @@ class RuntimeHandlerTest {
         handler(Map.of()).start(actor);
         assertThat(call("shutdown", OptionValue.some(Bytes.utf8("{\"bye\":true}")))).isEqualTo(ResultValue.okEmpty());
         assertThat(stopReasons).containsExactly("the actor called runtime.shutdown with data {\"bye\":true}");
+        assertThat(exitData).containsExactly("{\"bye\":true}"); // in full, for its supervisor
         assertThat(call("shutdown", OptionValue.none()))
                 .isEqualTo(ResultValue.err(new Str("a shutdown is already in progress")));
         assertThat(stopReasons).hasSize(1);

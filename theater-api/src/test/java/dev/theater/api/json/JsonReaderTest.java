@@ -1,12 +1,12 @@
-package dev.theater.chain.json;
+package dev.theater.api.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.theater.chain.json.JsonValue.JArray;
-import dev.theater.chain.json.JsonValue.JNumber;
-import dev.theater.chain.json.JsonValue.JObject;
-import dev.theater.chain.json.JsonValue.JString;
+import dev.theater.api.json.JsonValue.JArray;
+import dev.theater.api.json.JsonValue.JNumber;
+import dev.theater.api.json.JsonValue.JObject;
+import dev.theater.api.json.JsonValue.JString;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

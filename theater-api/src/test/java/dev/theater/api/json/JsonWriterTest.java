@@ -1,8 +1,8 @@
-package dev.theater.chain.json;
+package dev.theater.api.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.theater.chain.json.JsonValue.JString;
+import dev.theater.api.json.JsonValue.JString;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -1,4 +1,4 @@
-package dev.theater.chain.json;
+package dev.theater.api.json;
 
 import java.util.List;
 import java.util.Map;

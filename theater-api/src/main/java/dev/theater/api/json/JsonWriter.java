@@ -1,4 +1,4 @@
-package dev.theater.chain.json;
+package dev.theater.api.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

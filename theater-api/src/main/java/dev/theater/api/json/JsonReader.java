@@ -1,11 +1,11 @@
-package dev.theater.chain.json;
+package dev.theater.api.json;
 
-import dev.theater.chain.json.JsonValue.JArray;
-import dev.theater.chain.json.JsonValue.JBool;
-import dev.theater.chain.json.JsonValue.JNull;
-import dev.theater.chain.json.JsonValue.JNumber;
-import dev.theater.chain.json.JsonValue.JObject;
-import dev.theater.chain.json.JsonValue.JString;
+import dev.theater.api.json.JsonValue.JArray;
+import dev.theater.api.json.JsonValue.JBool;
+import dev.theater.api.json.JsonValue.JNull;
+import dev.theater.api.json.JsonValue.JNumber;
+import dev.theater.api.json.JsonValue.JObject;
+import dev.theater.api.json.JsonValue.JString;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
