@@ -1,13 +1,7 @@
 package dev.theater.cli;
 
 import dev.theater.api.TheaterException;
-import dev.theater.chain.ChainEvent;
-import dev.theater.chain.ChainListener;
 import dev.theater.chain.ChainStore;
-import dev.theater.chain.VerificationReport;
-import dev.theater.api.json.JsonReader;
-import dev.theater.api.json.JsonValue.JObject;
-import dev.theater.api.json.JsonValue.JString;
 import dev.theater.core.ActorRef;
 import dev.theater.core.StartOptions;
 import dev.theater.core.Theater;
@@ -20,6 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
@@ -38,7 +37,6 @@ import picocli.CommandLine.Spec;
         description = "Starts one actor per manifest (in order), prints their logs, runs until Ctrl-C.")
 final class RunCommand implements Callable<Integer> {
 
-    private static final String LOG_EVENT = "theater:simple/runtime/log";
 
     @Parameters(arity = "1..*", paramLabel = "MANIFEST", description = "actor manifests (TOML), started in this order")
     List<Path> manifests = new ArrayList<>();
@@ -124,19 +122,20 @@ final class RunCommand implements Callable<Integer> {
 
     private int runSystem(Theater.Builder builder, Duration runFor, CountDownLatch interrupted, PrintWriter out)
             throws Exception {
-        List<String> started = new ArrayList<>();
-        List<Path> chainFiles = new ArrayList<>();
-        List<CountDownLatch> drained = new ArrayList<>();
+        Set<String> seen = Collections.synchronizedSet(new LinkedHashSet<>()); // every actor, children included
+        List<ConsolePrinter> printers = new CopyOnWriteArrayList<>();
+        builder.chainListeners(id -> {
+            seen.add(id);
+            ConsolePrinter printer = new ConsolePrinter(id, out);
+            printers.add(printer);
+            return Optional.of(printer);
+        });
+        ChainStore chains;
         try (Theater theater = builder.build()) {
+            chains = theater.chains();
             theater.handlers().problems().forEach(p -> spec.commandLine().getErr().println("theater: " + p));
             for (Path manifest : manifests) {
-                var parsed = ManifestParser.parse(manifest);
-                CountDownLatch closed = new CountDownLatch(1);
-                drained.add(closed);
-                ActorRef actor = theater.start(parsed, StartOptions.defaults()
-                        .withListener(new LogPrinter(parsed.name(), out, closed)));
-                started.add(actor.id());
-                chainFiles.add(theater.chains().fileOf(actor.id()));
+                ActorRef actor = theater.start(ManifestParser.parse(manifest), StartOptions.defaults());
                 actor.chainRecovery().ifPresent(cut -> out.println("chain of " + actor.id() + ": opening it cut a torn"
                         + " tail a crash left (" + cut.describe() + "); recorded as a chain/torn-tail-cut event"));
             }
@@ -157,50 +156,17 @@ final class RunCommand implements Callable<Integer> {
                 // wait: Ctrl-C (shutdown hook), every actor stopped, or --exit-after
             }
         }
-        for (CountDownLatch closed : drained) {
-            closed.await(2, TimeUnit.SECONDS); // let the last log lines print
+        for (ConsolePrinter printer : printers) {
+            printer.closed().await(2, TimeUnit.SECONDS); // let the last lines print
         }
-        for (int i = 0; i < started.size(); i++) {
-            if (Files.exists(chainFiles.get(i))) {
-                VerificationReport report = ChainStore.verifyFile(chainFiles.get(i));
-                out.println("chain of " + started.get(i) + ": " + report.describe());
+        for (String id : List.copyOf(seen)) {
+            Path file = chains.fileOf(id); // a path: the store is closed, but still knows where files live
+            if (Files.exists(file)) {
+                out.println("chain of " + id + ": " + ChainStore.verifyFile(file).describe());
             }
         }
         out.flush();
         return 0;
     }
 
-    /** The {@code msg} argument of a recorded {@code runtime.log} call: {@code {"args":{"msg":"..."}}}. */
-    static String logLine(byte[] data) {
-        if (JsonReader.parse(data) instanceof JObject call && call.get("args").orElse(null) instanceof JObject args
-                && args.get("msg").orElse(null) instanceof JString msg) {
-            return msg.value();
-        }
-        throw new TheaterException(TheaterException.Phase.CHAIN, "a runtime.log event without args.msg: "
-                + new String(data, StandardCharsets.UTF_8));
-    }
-
-    /** Prints the actor's {@code runtime.log} lines as they reach its chain. */
-    private record LogPrinter(String actor, PrintWriter out, CountDownLatch closed) implements ChainListener {
-        @Override
-        public boolean accepts(ChainEvent event) {
-            return event.eventType().equals(LOG_EVENT); // only log lines are queued, and only they can be missed
-        }
-
-        @Override
-        public void onEvent(ChainEvent event) {
-            out.println(actor + ": " + logLine(event.data()));
-            out.flush();
-        }
-
-        @Override
-        public void onMissed(long count) {
-            out.println(actor + ": (" + count + " log lines not shown: the console fell behind)");
-        }
-
-        @Override
-        public void onClosed() {
-            closed.countDown();
-        }
-    }
 }

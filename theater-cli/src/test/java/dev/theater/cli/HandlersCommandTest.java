@@ -20,6 +20,8 @@ class HandlersCommandTest {
     private static final String MESSAGE_SERVER = "message-server  imports [theater:simple/message-server-host]"
             + "  exports [theater:simple/message-server-client]  from ";
     private static final String RUNTIME = "runtime  imports [theater:simple/runtime]  exports []  from ";
+    private static final String SUPERVISOR = "supervisor  imports [theater:simple/supervisor]"
+            + "  exports [theater:simple/supervisor-handlers]  from ";
 
     private final StringWriter out = new StringWriter();
 
@@ -37,7 +39,8 @@ class HandlersCommandTest {
         assertThat(exit).isZero();
         List<String> expected = new ArrayList<>(List.of(
                 MESSAGE_SERVER + "plugin theater-handler-message-server (" + BuiltInHandlers.pluginJar("message-server") + ")",
-                RUNTIME + "plugin theater-handler-runtime (" + BuiltInHandlers.pluginJar("runtime") + ")"));
+                RUNTIME + "plugin theater-handler-runtime (" + BuiltInHandlers.pluginJar("runtime") + ")",
+                SUPERVISOR + "plugin theater-handler-supervisor (" + BuiltInHandlers.pluginJar("supervisor") + ")"));
         // the same handlers are on the test class path too: the plugins win, and each duplicate is a warning
         BuiltInHandlers.classPathTypes().forEach(type -> expected.add("problem: " + BuiltInHandlers.duplicateWarning(type)));
         assertThat(out.toString().lines()).containsExactlyElementsOf(expected);
@@ -54,6 +57,7 @@ class HandlersCommandTest {
         assertThat(out.toString().lines()).containsExactly(
                 MESSAGE_SERVER + "class path: " + BuiltInHandlers.classPathLocation("message-server"),
                 RUNTIME + "class path: " + BuiltInHandlers.classPathLocation("runtime"),
+                SUPERVISOR + "class path: " + BuiltInHandlers.classPathLocation("supervisor"),
                 "problem: ERROR " + broken.toAbsolutePath().normalize() + ": plugin jar refused: not a jar (zip) file: "
                         + zipError(broken));
     }

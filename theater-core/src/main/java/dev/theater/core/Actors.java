@@ -36,6 +36,7 @@ final class Actors implements ActorLifecycle {
         private final List<Consumer<ActorEnd>> watchers = new ArrayList<>(); // guarded by this; of the current incarnation
         private ActorEnd lastEnd; // guarded by this; of the incarnation that ended last
         private Actor lastEnded; // guarded by this; that incarnation
+        volatile long endedAt; // System.nanoTime() of that end
 
         Node(String id, Optional<String> parent, ActorManifest manifest) {
             this.id = id;
@@ -134,6 +135,18 @@ final class Actors implements ActorLifecycle {
         return node != null && node.parent.equals(Optional.of(parent));
     }
 
+    /** How many ended children of one parent are kept for a restart; past it, the oldest go. */
+    static final int KEPT_ENDED_CHILDREN = 1000;
+
+    private void keepForRestart(Node node) {
+        ended.put(node.id, node); // its supervisor may restart it
+        List<Node> siblings = ended.values().stream().filter(n -> n.parent.equals(node.parent)).toList();
+        if (siblings.size() > KEPT_ENDED_CHILDREN) {
+            siblings.stream().sorted(java.util.Comparator.comparingLong(n -> n.endedAt)).limit(siblings.size()
+                    - KEPT_ENDED_CHILDREN).forEach(n -> ended.remove(n.id, n));
+        }
+    }
+
     /** Its supervisor will not restart it: nothing of it is kept. */
     void forget(String id) {
         ended.remove(id);
@@ -225,6 +238,7 @@ final class Actors implements ActorLifecycle {
         synchronized (node) {
             node.lastEnd = end;
             node.lastEnded = actor;
+            node.endedAt = System.nanoTime();
             toTell = List.copyOf(node.watchers);
             node.watchers.clear();
         }
@@ -236,7 +250,7 @@ final class Actors implements ActorLifecycle {
                 }
             });
             if (node.parent.isPresent() && (end.cause() == ActorEnd.Cause.FAILED || end.cause() == ActorEnd.Cause.EXITED)) {
-                ended.put(actor.id(), node); // its supervisor may restart it
+                keepForRestart(node);
             }
         }
         ended.values().removeIf(child -> child.parent.equals(Optional.of(actor.id()))); // a parent's end ends its own

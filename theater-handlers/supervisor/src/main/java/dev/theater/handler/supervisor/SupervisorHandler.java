@@ -62,8 +62,7 @@ final class SupervisorHandler implements Handler {
                     return null;
                 }))
                 .define(iface, "restart-child", args -> result(() -> {
-                    String child = child(args);
-                    restartNow(child);
+                    restartNow(childOrEnded(args));
                     return null;
                 }))
                 .define(iface, "get-child-state", args -> result(() -> new OptionValue(
@@ -107,6 +106,7 @@ final class SupervisorHandler implements Handler {
     /** A restart asked for by the parent: not counted against the intensity, not delayed. */
     private void restartNow(String child) {
         supervision.restart(child);
+        restarts.started(child);
         record("supervisor/restarted", EventData.builder().string("child", child).bool("automatic", false).build(),
                 "restarted " + child);
         watch(child);
@@ -119,6 +119,12 @@ final class SupervisorHandler implements Handler {
             throw new SupervisorException("'" + id + "' is not a child of actor '" + actorId + "'");
         }
         return id;
+    }
+
+    /** As {@link #child}, also accepting a child that exited or failed and can still be restarted. */
+    private String childOrEnded(List<WitValue> args) {
+        String id = ((Str) args.getFirst()).value();
+        return supervision.isEndedChild(id, actorId) ? id : child(args);
     }
 
     private ActorHandle running(String child) {
@@ -173,9 +179,10 @@ final class SupervisorHandler implements Handler {
         }
         if (!stopped && restartsAfter(end)) {
             restarts.ended(end);
-        } else {
-            restarts.forget(end.actorId());
+        } else if (end.cause() == ActorEnd.Cause.STOPPED) {
+            restarts.forget(end.actorId()); // stopped from outside: it is not coming back
         }
+        // an exit or failure left to the parent stays restartable with restart-child
     }
 
     /** A failure restarts under every strategy but {@code none}; an exit only a {@code permanent} child. */
