@@ -1,8 +1,10 @@
 package dev.theater.handler.messageserver;
 
 import dev.theater.api.handler.Handler;
+import dev.theater.api.handler.HandlerConfig;
 import dev.theater.api.handler.HandlerContext;
 import dev.theater.api.handler.HandlerProvider;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +37,28 @@ public final class MessageServerHandlerProvider implements HandlerProvider {
     @Override
     public Set<String> exports() {
         return Set.of(CLIENT);
+    }
+
+    /** A child may ask for no longer timeout, no bigger mailbox and no more channels than its parent has. */
+    @Override
+    public Optional<String> widens(HandlerConfig parent, HandlerConfig child) {
+        MessageServerConfig granted = MessageServerConfig.from(parent);
+        MessageServerConfig asked = MessageServerConfig.from(child);
+        if (asked.requestTimeoutMs() > granted.requestTimeoutMs()) {
+            return more(child, MessageServerConfig.REQUEST_TIMEOUT_MS, asked.requestTimeoutMs(), granted.requestTimeoutMs());
+        }
+        if (asked.mailboxCapacity() > granted.mailboxCapacity()) {
+            return more(child, MessageServerConfig.MAILBOX_CAPACITY, asked.mailboxCapacity(), granted.mailboxCapacity());
+        }
+        if (asked.maxChannels() > granted.maxChannels()) {
+            return more(child, MessageServerConfig.MAX_CHANNELS, asked.maxChannels(), granted.maxChannels());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> more(HandlerConfig child, String key, long asked, long granted) {
+        return Optional.of("config key '" + key + "' = " + asked + (child.values().containsKey(key) ? "" : " (the default)")
+                + " is more than the parent's " + granted + "; set it to at most " + granted);
     }
 
     @Override

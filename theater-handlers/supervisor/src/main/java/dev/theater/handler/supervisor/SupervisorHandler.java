@@ -213,7 +213,7 @@ final class SupervisorHandler implements Handler {
 
     private void record(String type, EventData data, String description) {
         ActorHandle handle = actor;
-        if (handle != null && handle.isRunning()) {
+        if (handle != null) { // also while the parent stops or has failed: its chain is open until it has stopped
             try {
                 handle.record(type, data, description);
             } catch (TheaterException e) {
