@@ -10,6 +10,7 @@
  *   stop <id> / restart <id>    stop-child / restart-child     "stopped <id>" / "restarted <id>" / "... failed: <e>"
  *   state <id>                  get-child-state                "state <id>: <s>" (or "none") / "state failed: <e>"
  *   events <id>                 get-child-events               "events <id>: <n> <first type> <last type> <hex of last hash>"
+ *   spawn-many <n> <manifest>   n spawns in this one call       "spawned <k> of <n>" (k that succeeded), then the first error if any
  *   crash                       traps (the parent fails)
  * A manifest is the rest of the message after the command (and the state), so it may be TOML text.
  */
@@ -126,6 +127,29 @@ u32 handle_send(u32 sd, u8 *s, u32 sn, u8 *m, u32 n) {
   u32 sp = find_space(m, n, 0);
   u32 arg = sp < n ? sp + 1 : n;
   if (bytes_eq(m, n, "crash")) __builtin_trap();
+  if (has_prefix(m, n, "spawn-many ")) {
+    u32 e = find_space(m, n, arg), count = 0, ok = 0;
+    for (u32 i = arg; i < e; i++) count = count * 10 + (u32)(m[i] - '0');
+    u32 rest = e < n ? e + 1 : n;
+    const u8 *first = 0;
+    u32 first_n = 0;
+    for (u32 i = 0; i < count; i++) {
+      sup_spawn(m + rest, n - rest, 0, 0, 0, ms_imp_begin());
+      const u8 *p;
+      u32 pn;
+      if (ms_imp_end(&p, &pn)) ok++;
+      else if (!first) { first = p; first_n = pn; }
+    }
+    buf_t l;
+    buf_init(&l);
+    buf_cstr(&l, "spawned ");
+    buf_u32(&l, ok);
+    buf_cstr(&l, " of ");
+    buf_u32(&l, count);
+    if (first) { buf_cstr(&l, ": "); buf_put(&l, first, first_n); }
+    host_log(l.p, l.n);
+    return ms_ret_state(sd, s, sn);
+  }
   if (has_prefix(m, n, "spawn ")) {
     sup_spawn(m + arg, n - arg, 0, 0, 0, ms_imp_begin());
     log_result("spawned ", "spawn");

@@ -57,7 +57,7 @@ final class Actors implements ActorLifecycle {
 
     private final Map<String, Actor> running = new ConcurrentHashMap<>();
     private final Map<String, Node> nodes = new ConcurrentHashMap<>();
-    /** Children that exited or failed, kept so that their supervisor may restart them until it forgets them. */
+    /** Children that ended, kept so that their supervisor may restart them (or learn of it) until it forgets them. */
     private final Map<String, Node> ended = new ConcurrentHashMap<>();
 
     /**
@@ -104,8 +104,8 @@ final class Actors implements ActorLifecycle {
 
     /** A child that ended and may be restarted: back in the tree, under its parent (which must be running). */
     Optional<Node> revive(String id) {
-        Node node = ended.remove(id);
-        if (node == null) {
+        Node node = ended.get(id);
+        if (node == null || !restartable(node) || !ended.remove(id, node)) {
             return Optional.empty();
         }
         Node parent = node.parent.map(nodes::get).orElse(null);
@@ -132,7 +132,15 @@ final class Actors implements ActorLifecycle {
     /** Whether {@code id} is a child of {@code parent} that ended and is kept for a restart. */
     boolean isEndedChildOf(String id, String parent) {
         Node node = ended.get(id);
-        return node != null && node.parent.equals(Optional.of(parent));
+        return node != null && node.parent.equals(Optional.of(parent)) && restartable(node);
+    }
+
+    /** A child that exited or failed may be restarted; one stopped from outside may not. */
+    private static boolean restartable(Node node) {
+        synchronized (node) {
+            return node.lastEnd != null && (node.lastEnd.cause() == ActorEnd.Cause.FAILED
+                    || node.lastEnd.cause() == ActorEnd.Cause.EXITED);
+        }
     }
 
     /** How many ended children of one parent are kept for a restart; past it, the oldest go. */
@@ -179,6 +187,9 @@ final class Actors implements ActorLifecycle {
     /** Calls {@code onEnd} when the current incarnation of {@code id} ends (at once if it already has). */
     void watch(String id, Consumer<ActorEnd> onEnd) {
         Node node = nodes.get(id);
+        if (node == null) {
+            node = ended.get(id); // it ended before its watcher came: the watcher learns it now, once
+        }
         if (node == null) {
             throw new TheaterException(TheaterException.Phase.RUNTIME, "no actor '" + id + "' to watch");
         }
@@ -249,8 +260,8 @@ final class Actors implements ActorLifecycle {
                     p.children.remove(actor.id());
                 }
             });
-            if (node.parent.isPresent() && (end.cause() == ActorEnd.Cause.FAILED || end.cause() == ActorEnd.Cause.EXITED)) {
-                keepForRestart(node);
+            if (node.parent.isPresent()) {
+                keepForRestart(node); // its supervisor may restart it, or learn of its end if it watches only now
             }
         }
         ended.values().removeIf(child -> child.parent.equals(Optional.of(actor.id()))); // a parent's end ends its own

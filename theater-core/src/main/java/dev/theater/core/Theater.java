@@ -55,6 +55,7 @@ public final class Theater implements AutoCloseable {
     private final ActorLauncher launcher;
     private final Actors actors = new Actors();
     private final Supervisor supervision = new Supervisor();
+    private final ManifestCache childManifests = new ManifestCache();
     private final Function<String, Optional<ChainListener>> chainListeners;
     private volatile boolean closed;
 
@@ -220,7 +221,7 @@ public final class Theater implements AutoCloseable {
             Actors.Node parent = actors.node(spec.parentId()).filter(n -> n.current != null
                     && n.current.status() == ActorStatus.RUNNING).orElseThrow(() -> new TheaterException(
                     TheaterException.Phase.RUNTIME, "actor '" + spec.parentId() + "' is not running"));
-            ActorManifest child = ChildManifests.confine(ManifestParser.parseConfined(spec.manifest(),
+            ActorManifest child = ChildManifests.confine(childManifests.parseConfined(spec.manifest(),
                     "<manifest from " + spec.parentId() + ">", parent.manifest.baseDir()), parent.manifest, registry);
             Optional<byte[]> initial = spec.replaceManifestState() ? spec.initialState()
                     : spec.initialState().or(() -> child.initState().map(s -> s.bytes()));

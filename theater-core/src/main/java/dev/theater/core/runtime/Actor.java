@@ -87,7 +87,9 @@ public final class Actor {
     /** Lets the mailbox run; tasks queued before this run first, in order. */
     void startMailbox() {
         mailboxStarted = true;
-        scheduleDrain();
+        if (!mailbox.isEmpty()) {
+            scheduleDrain(); // what handlers queued during init; an actor with nothing to do takes no thread
+        }
     }
 
     /** init returned ok; unless a stop began meanwhile (e.g. init called runtime.shutdown), the actor runs. */
