@@ -77,11 +77,20 @@ final class ConsolePrinter implements ChainListener {
         return data.get(key).filter(v -> v instanceof JString).map(v -> ((JString) v).value());
     }
 
-    /** The {@code msg} argument of a recorded {@code runtime.log} call: {@code {"args":{"msg":"..."}}}. */
+    /**
+     * The {@code msg} argument of a recorded {@code runtime.log} call: {@code {"args":{"msg":"..."}}}; a line past
+     * the chain payload limit was recorded as {@code {"size":n,"sha256":"..."}} and is printed as that.
+     */
     static String logLine(byte[] data) {
-        if (JsonReader.parse(data) instanceof JObject call && call.get("args").orElse(null) instanceof JObject args
-                && args.get("msg").orElse(null) instanceof JsonValue.JString msg) {
-            return msg.value();
+        if (JsonReader.parse(data) instanceof JObject call && call.get("args").orElse(null) instanceof JObject args) {
+            if (args.get("msg").orElse(null) instanceof JsonValue.JString msg) {
+                return msg.value();
+            }
+            if (args.get("msg").orElse(null) instanceof JObject ref && ref.get("size").orElse(null)
+                    instanceof JsonValue.JNumber size && text(ref, "sha256").isPresent()) {
+                return "(a line of " + size.text() + " bytes, past the chain payload limit; sha256 "
+                        + text(ref, "sha256").get() + ")";
+            }
         }
         throw new TheaterException(TheaterException.Phase.CHAIN, "a runtime.log event without args.msg: "
                 + new String(data, StandardCharsets.UTF_8));

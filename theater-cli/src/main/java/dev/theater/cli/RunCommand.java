@@ -59,6 +59,11 @@ final class RunCommand implements Callable<Integer> {
                     + " past it fails inside the guest")
     String memoryBudget;
 
+    @Option(names = "--chain-payload-limit", paramLabel = "SIZE",
+            description = "strings and byte lists longer than this are recorded in chains as their size and SHA-256,"
+                    + " e.g. 4k or 1m (default: 64k)")
+    String chainPayloadLimit;
+
     @Option(names = "--guest-threads", paramLabel = "N",
             description = "platform threads actors run their calls on, at most (default: ${DEFAULT-VALUE})")
     int guestThreads = Theater.DEFAULT_GUEST_THREADS;
@@ -84,6 +89,9 @@ final class RunCommand implements Callable<Integer> {
                 .guestThreads(guestThreads);
         if (memoryBudget != null) {
             builder.memoryBudget(Sizes.parse(memoryBudget, "--memory-budget"));
+        }
+        if (chainPayloadLimit != null) {
+            builder.chainPayloadLimit(Sizes.parse(chainPayloadLimit, "--chain-payload-limit"));
         }
         if (home != null) {
             builder.home(home);

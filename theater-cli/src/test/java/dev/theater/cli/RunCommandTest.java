@@ -137,6 +137,27 @@ class RunCommandTest {
     }
 
     @Test
+    void recordsPayloadsPastTheChainPayloadLimitAsTheirSizeAndHash() throws Exception {
+        String hello = ROOT.resolve("examples/hello/hello.toml").toString();
+
+        int exit = theater("run", "--home", home.toString(), "--plugins", PLUGINS.toString(), "--chain-payload-limit", "8",
+                "--exit-after", "0ms", hello);
+
+        assertThat(exit).as(err.toString()).isZero();
+        byte[] line = "hello from hello".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(line));
+        assertThat(out.toString().lines()).containsExactly("hello: (a line of 16 bytes, past the chain payload limit;"
+                + " sha256 " + hash + ")", verifiedChain("hello"));
+        assertThat(ChainStore.readFile(home.resolve("chains/hello.chain"))).filteredOn(e -> e.eventType()
+                .equals("theater:simple/runtime/log")).extracting(e -> e.dataAsString())
+                .containsExactly("{\"args\":{\"msg\":{\"size\":16,\"sha256\":\"" + hash + "\"}}}");
+        err.getBuffer().setLength(0);
+        assertThat(theater("run", "--chain-payload-limit", "-1", hello)).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("theater: --chain-payload-limit must be a number of bytes, optionally"
+                + " followed by k, m or g (e.g. 512m), was '-1'\n");
+    }
+
+    @Test
     void refusesABadMemoryBudget() {
         int exit = theater("run", "--memory-budget", "1k", ROOT.resolve("examples/hello/hello.toml").toString());
 

@@ -82,9 +82,12 @@ public final class Theater implements AutoCloseable {
             }
         };
         this.launcher = new ActorLauncher(engine, WitUniverse.of(registry.witInterfaces()), catalog, new Services(),
-                guestThreads, b.handlerStopTimeout);
+                guestThreads, b.handlerStopTimeout, b.chainPayloadLimit);
         this.chainListeners = b.chainListeners;
     }
+
+    /** The default of {@link Builder#chainPayloadLimit}: 64 KiB. */
+    public static final long DEFAULT_CHAIN_PAYLOAD_LIMIT = 64 * 1024;
 
     /** The default of {@link Builder#guestThreads}. */
     public static final int DEFAULT_GUEST_THREADS = 2048;
@@ -307,6 +310,7 @@ public final class Theater implements AutoCloseable {
         private Duration handlerStopTimeout = Duration.ofSeconds(5);
         private Optional<Long> memoryBudget = Optional.empty();
         private int guestThreads = DEFAULT_GUEST_THREADS;
+        private long chainPayloadLimit = DEFAULT_CHAIN_PAYLOAD_LIMIT;
         private Duration providerDeadline = HandlerRegistry.Builder.DEFAULT_PROVIDER_DEADLINE;
         private final List<HandlerProvider> providers = new ArrayList<>();
         private Function<String, Optional<ChainListener>> chainListeners = id -> Optional.empty();
@@ -384,6 +388,21 @@ public final class Theater implements AutoCloseable {
                 throw new TheaterException(TheaterException.Phase.RUNTIME, "guest threads must be at least 1, was " + max);
             }
             this.guestThreads = max;
+            return this;
+        }
+
+        /**
+         * The chain payload rule: a string or {@code list<u8>} in a recorded call or handler event (a file's
+         * contents, a stored blob, an HTTP body, a message) up to this many bytes is recorded in full; a longer one
+         * as {@code {"size":<bytes>,"sha256":"<hex>"}}, so the chain stays small and still pins the exact bytes.
+         * Default {@value #DEFAULT_CHAIN_PAYLOAD_LIMIT} bytes; {@code 0} records every payload as its hash.
+         */
+        public Builder chainPayloadLimit(long bytes) {
+            if (bytes < 0) {
+                throw new TheaterException(TheaterException.Phase.RUNTIME,
+                        "the chain payload limit must be 0 or more bytes, was " + bytes);
+            }
+            this.chainPayloadLimit = bytes;
             return this;
         }
 

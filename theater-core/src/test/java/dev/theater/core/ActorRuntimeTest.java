@@ -225,6 +225,41 @@ class ActorRuntimeTest {
         assertThat(theater().actorIds()).containsExactly("lifecycle", "lifecycle-2");
     }
 
+    /**
+     * The chain payload rule, on both sides of the limit: a message, the log line holding it and the state it
+     * becomes are recorded in full up to the limit and as size and SHA-256 past it, in every event that carries them.
+     */
+    @Test
+    void payloadsPastTheChainPayloadLimitAreRecordedAsTheirSizeAndHash() throws Exception {
+        theater = Theater.builder().home(home).serviceLoader(false).addProvider(probe).chainPayloadLimit(68).build();
+        ActorRef actor = start("lifecycle", "");
+        String fits = "a".repeat(64); // "got " + 64 bytes = 68: the log line is exactly at the limit
+        String past = "é".repeat(35); // 70 UTF-8 bytes in 35 chars: only the byte count is past the limit
+        actor.send(utf8(fits)).join();
+        actor.send(utf8(past)).join();
+        assertThat(text(actor.state())).isEqualTo(past); // only the record is short
+        actor.stop();
+
+        List<ChainEvent> events = ChainStore.readFile(theater.chains().fileOf("lifecycle"));
+        List<String> logs = events.stream().filter(e -> e.eventType().equals("theater:simple/runtime/log"))
+                .map(ChainEvent::dataAsString).toList();
+        List<String> calls = events.stream().filter(e -> e.eventType().equals("wasm"))
+                .map(ChainEvent::dataAsString).toList();
+        assertThat(logs.get(1)).isEqualTo("{\"args\":{\"msg\":\"got " + fits + "\"}}");
+        assertThat(calls.get(1)).isEqualTo("{\"export\":\"" + SEND + "\",\"params\":[\"" + fits + "\"],"
+                + "\"result\":{\"ok\":[\"" + fits + "\"]}}");
+        String pastRef = sizeAndHash(utf8(past));
+        assertThat(logs.get(2)).isEqualTo("{\"args\":{\"msg\":" + sizeAndHash(utf8("got " + past)) + "}}");
+        assertThat(calls.get(2)).isEqualTo("{\"export\":\"" + SEND + "\",\"params\":[" + pastRef + "],"
+                + "\"result\":{\"ok\":[" + pastRef + "]}}");
+        assertThat(ChainStore.verifyFile(theater.chains().fileOf("lifecycle")).valid()).isTrue();
+    }
+
+    private static String sizeAndHash(byte[] bytes) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        return "{\"size\":" + bytes.length + ",\"sha256\":\"" + java.util.HexFormat.of().formatHex(digest) + "\"}";
+    }
+
     @Test
     void recordsEveryPhaseHostCallAndExportCallInAVerifiableChain() {
         ActorRef actor = start("lifecycle", "");

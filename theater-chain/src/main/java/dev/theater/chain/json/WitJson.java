@@ -18,14 +18,26 @@ import java.util.Optional;
  * value, result as {@code {"ok":v}} or {@code {"err":v}} ({@code null} for a side without a type), variants as
  * {@code {"<case>":v}}, enums as the case name, flags as an array of the names set. Where a value does not fit
  * its type (a bug elsewhere), names fall back to {@code field-<i>}, {@code case-<i>} and {@code flag-<i>}.
+ *
+ * <p><b>The payload rule.</b> A {@code list<u8>} or a string longer than the limit the caller passes (the runtime's
+ * chain payload limit, 64 KiB by default) is written as {@code {"size":<bytes>,"sha256":"<hex>"}} instead: the
+ * chain stays small and still pins the exact bytes (anyone holding them can check the hash).
  */
 public final class WitJson {
 
     private WitJson() {
     }
 
-    /** A chain event payload: {@code {"<name>": value, ...}} for the given named values. */
+    /** No payload limit: every byte is written. */
+    public static final long UNLIMITED = Long.MAX_VALUE;
+
+    /** A chain event payload: {@code {"<name>": value, ...}} for the given named values, no payload limit. */
     public static byte[] object(List<String> names, List<WitType> types, List<WitValue> values) {
+        return object(names, types, values, UNLIMITED);
+    }
+
+    /** A chain event payload, payloads past {@code maxPayload} bytes written as their size and SHA-256. */
+    public static byte[] object(List<String> names, List<WitType> types, List<WitValue> values, long maxPayload) {
         JsonWriter out = new JsonWriter();
         out.raw('{');
         for (int i = 0; i < names.size(); i++) {
@@ -33,20 +45,25 @@ public final class WitJson {
                 out.raw(',');
             }
             out.name(names.get(i));
-            write(out, types.get(i), values.get(i));
+            write(out, types.get(i), values.get(i), maxPayload);
         }
         return out.raw('}').toByteArray();
     }
 
-    /** A record value as a JSON object, its members named by the record type's fields. */
-    public static byte[] record(WitType.Record type, WitValue.RecordValue value) {
+    /** A record value as a JSON object, its members named by the record type's fields; payloads past the limit hashed. */
+    public static byte[] record(WitType.Record type, WitValue.RecordValue value, long maxPayload) {
         JsonWriter out = new JsonWriter();
-        write(out, type, value);
+        write(out, type, value, maxPayload);
         return out.toByteArray();
     }
 
-    /** Writes {@code value} of type {@code type}. */
+    /** Writes {@code value} of type {@code type}, no payload limit. */
     public static void write(JsonWriter out, WitType type, WitValue value) {
+        write(out, type, value, UNLIMITED);
+    }
+
+    /** Writes {@code value} of type {@code type}; a list of bytes or a string past {@code maxPayload} is hashed. */
+    public static void write(JsonWriter out, WitType type, WitValue value, long maxPayload) {
         switch (value) {
             case WitValue.Bool v -> out.bool(v.value());
             case WitValue.S8 v -> out.number(v.value());
@@ -60,15 +77,15 @@ public final class WitJson {
             case WitValue.F32 v -> out.number(v.value(), true);
             case WitValue.F64 v -> out.number(v.value(), false);
             case WitValue.Char v -> out.string(Character.toString(v.codePoint()));
-            case WitValue.Str v -> out.string(v.value());
-            case WitValue.Bytes v -> bytes(out, v.value());
-            case WitValue.ListValue v -> array(out, type, v.elements());
-            case WitValue.TupleValue v -> array(out, type, v.elements());
+            case WitValue.Str v -> string(out, v.value(), maxPayload);
+            case WitValue.Bytes v -> bytes(out, v.value(), maxPayload);
+            case WitValue.ListValue v -> array(out, type, v.elements(), maxPayload);
+            case WitValue.TupleValue v -> array(out, type, v.elements(), maxPayload);
             case WitValue.OptionValue v -> optional(out, type instanceof WitType.OptionOf o ? Optional.of(o.some())
-                    : Optional.empty(), v.value());
-            case WitValue.ResultValue v -> result(out, type, v);
-            case WitValue.RecordValue v -> record(out, type, v);
-            case WitValue.VariantValue v -> variant(out, type, v);
+                    : Optional.empty(), v.value(), maxPayload);
+            case WitValue.ResultValue v -> result(out, type, v, maxPayload);
+            case WitValue.RecordValue v -> record(out, type, v, maxPayload);
+            case WitValue.VariantValue v -> variant(out, type, v, maxPayload);
             case WitValue.EnumValue v -> out.string(type instanceof WitType.Enum t && v.caseIndex() < t.cases().size()
                     ? t.cases().get(v.caseIndex()) : "case-" + v.caseIndex());
             case WitValue.FlagsValue v -> flags(out, type, v);
@@ -76,13 +93,13 @@ public final class WitJson {
     }
 
     /** A list or tuple as a JSON array. */
-    private static void array(JsonWriter out, WitType type, List<WitValue> elements) {
+    private static void array(JsonWriter out, WitType type, List<WitValue> elements, long maxPayload) {
         out.raw('[');
         for (int i = 0; i < elements.size(); i++) {
             if (i > 0) {
                 out.raw(',');
             }
-            write(out, elementType(type, i), elements.get(i));
+            write(out, elementType(type, i), elements.get(i), maxPayload);
         }
         out.raw(']');
     }
@@ -95,14 +112,14 @@ public final class WitJson {
         };
     }
 
-    private static void result(JsonWriter out, WitType type, WitValue.ResultValue v) {
+    private static void result(JsonWriter out, WitType type, WitValue.ResultValue v, long maxPayload) {
         out.raw('{').name(v.ok() ? "ok" : "err");
         Optional<WitType> side = type instanceof WitType.Result r ? (v.ok() ? r.ok() : r.err()) : Optional.empty();
-        optional(out, side, v.payload());
+        optional(out, side, v.payload(), maxPayload);
         out.raw('}');
     }
 
-    private static void record(JsonWriter out, WitType type, WitValue.RecordValue v) {
+    private static void record(JsonWriter out, WitType type, WitValue.RecordValue v, long maxPayload) {
         List<WitType.Field> fields = type instanceof WitType.Record r ? r.fields() : List.of();
         out.raw('{');
         for (int i = 0; i < v.fields().size(); i++) {
@@ -111,19 +128,19 @@ public final class WitJson {
             }
             boolean known = i < fields.size();
             out.name(known ? fields.get(i).name() : "field-" + i);
-            write(out, known ? fields.get(i).type() : WitType.Primitive.STRING, v.fields().get(i));
+            write(out, known ? fields.get(i).type() : WitType.Primitive.STRING, v.fields().get(i), maxPayload);
         }
         out.raw('}');
     }
 
-    private static void variant(JsonWriter out, WitType type, WitValue.VariantValue v) {
+    private static void variant(JsonWriter out, WitType type, WitValue.VariantValue v, long maxPayload) {
         out.raw('{');
         if (type instanceof WitType.Variant t && v.caseIndex() < t.cases().size()) {
             out.name(t.cases().get(v.caseIndex()).name());
-            optional(out, t.cases().get(v.caseIndex()).payload(), v.payload());
+            optional(out, t.cases().get(v.caseIndex()).payload(), v.payload(), maxPayload);
         } else {
             out.name("case-" + v.caseIndex());
-            optional(out, Optional.empty(), v.payload());
+            optional(out, Optional.empty(), v.payload(), maxPayload);
         }
         out.raw('}');
     }
@@ -145,16 +162,41 @@ public final class WitJson {
     }
 
     /** {@code null} for an absent payload, else the payload (as a string when its type is unknown). */
-    private static void optional(JsonWriter out, Optional<WitType> type, Optional<WitValue> payload) {
+    private static void optional(JsonWriter out, Optional<WitType> type, Optional<WitValue> payload, long maxPayload) {
         if (payload.isEmpty()) {
             out.nullValue();
         } else {
-            write(out, type.orElse(WitType.Primitive.STRING), payload.get());
+            write(out, type.orElse(WitType.Primitive.STRING), payload.get(), maxPayload);
         }
     }
 
-    private static void bytes(JsonWriter out, byte[] bytes) {
-        if (isUtf8(bytes)) {
+    private static void string(JsonWriter out, String s, long maxPayload) {
+        if (s.length() > maxPayload / 3) { // a UTF-16 unit is at most 3 UTF-8 bytes: count only when it may matter
+            byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (utf8.length > maxPayload) {
+                sizeAndHash(out, utf8);
+                return;
+            }
+        }
+        out.string(s);
+    }
+
+    /** {@code {"size":n,"sha256":"<hex>"}}: what the payload rule writes in place of a payload past the limit. */
+    public static void sizeAndHash(JsonWriter out, byte[] bytes) {
+        byte[] digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        out.raw('{').name("size").number(bytes.length).raw(',').name("sha256")
+                .string(java.util.HexFormat.of().formatHex(digest)).raw('}');
+    }
+
+    private static void bytes(JsonWriter out, byte[] bytes, long maxPayload) {
+        if (bytes.length > maxPayload) {
+            sizeAndHash(out, bytes);
+        } else if (isUtf8(bytes)) {
             out.utf8String(bytes); // escapes as it copies: no String in between
         } else {
             out.raw('{').name("base64").string(Base64.getEncoder().encodeToString(bytes)).raw('}');

@@ -16,6 +16,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,54 @@ class WitJsonTest {
         assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("{\"who\":{\"name\":\"ann \\\"a\\\"\",\"tags\":[\"x\"]},"
                 + "\"shape\":{\"dot\":null},\"out\":{\"ok\":\"{\\\"k\\\":1}\"},\"big\":18446744073709551615,"
                 + "\"raw\":{\"base64\":\"/wA=\"}}");
+    }
+
+    private static final WitType BYTES = new WitType.ListOf(WitType.Primitive.U8);
+
+    private static String hashed(byte[] b) throws Exception {
+        return "{\"size\":" + b.length + ",\"sha256\":\""
+                + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b)) + "\"}";
+    }
+
+    /** At the limit a payload is written in full; one byte past it, as its size and hash, wherever it sits. */
+    @Test
+    void payloadsPastTheLimitAreWrittenAsSizeAndHash() throws Exception {
+        byte[] at = "x".repeat(8).getBytes(StandardCharsets.UTF_8);
+        byte[] past = "x".repeat(9).getBytes(StandardCharsets.UTF_8);
+        byte[] binaryPast = new byte[9];
+        binaryPast[0] = (byte) 0xFF;
+        WitType.Record rec = new WitType.Record("r", List.of(new WitType.Field("body", BYTES),
+                new WitType.Field("name", WitType.Primitive.STRING)));
+        WitType listOfRecords = new WitType.ListOf(rec);
+        WitValue records = new WitValue.ListValue(List.of(
+                new WitValue.RecordValue(List.of(new WitValue.Bytes(at), new WitValue.Str("xxxxxxxx"))),
+                new WitValue.RecordValue(List.of(new WitValue.Bytes(binaryPast), new WitValue.Str("xxxxxxxxx")))));
+
+        byte[] json = WitJson.object(List.of("a", "p", "s", "l"),
+                List.of(BYTES, BYTES, WitType.Primitive.STRING, listOfRecords),
+                List.of(new WitValue.Bytes(at), new WitValue.Bytes(past), new WitValue.Str("ééééé"), records), 8);
+
+        assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("{\"a\":\"xxxxxxxx\",\"p\":" + hashed(past)
+                + ",\"s\":" + hashed("ééééé".getBytes(StandardCharsets.UTF_8))
+                + ",\"l\":[{\"body\":\"xxxxxxxx\",\"name\":\"xxxxxxxx\"},{\"body\":" + hashed(binaryPast)
+                + ",\"name\":" + hashed(past) + "}]}");
+        assertThat(new String(WitJson.object(List.of("e"), List.of(BYTES), List.of(new WitValue.Bytes(new byte[0])), 0),
+                StandardCharsets.UTF_8)).isEqualTo("{\"e\":\"\"}"); // limit 0: empty payloads still fit
+    }
+
+    /** Whether a string is hashed depends on its UTF-8 length only, whatever its length in chars. */
+    @Property(tries = 2000)
+    void aStringIsHashedExactlyWhenItsUtf8IsPastTheLimit(@ForAll String text, @ForAll @IntRange(max = 200) int limit)
+            throws Exception {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] json = WitJson.object(List.of("s"), List.of(WitType.Primitive.STRING), List.of(new WitValue.Str(text)), limit);
+
+        var node = JSON.readTree(json).get("s");
+        if (utf8.length > limit) {
+            assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("{\"s\":" + hashed(utf8) + "}");
+        } else {
+            assertThat(node.asString()).isEqualTo(new String(utf8, StandardCharsets.UTF_8));
+        }
     }
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();

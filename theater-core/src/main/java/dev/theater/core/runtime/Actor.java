@@ -43,6 +43,7 @@ public final class Actor {
     private final Mailbox mailbox;
     private final Executor guestThreads;
     private final Duration handlerStopTimeout;
+    private final long chainPayloadLimit;
     private final ActorLifecycle lifecycle;
     private final CountDownLatch finished = new CountDownLatch(1); // the mailbox reached its end, for good
     private final CompletableFuture<ActorStatus> stopped = new CompletableFuture<>(); // stop() has completed
@@ -67,7 +68,7 @@ public final class Actor {
     record NamedHandler(String type, Handler handler) {}
 
     Actor(String id, Optional<String> parentId, ActorLimits limits, ActorChain chain, Optional<byte[]> initialState,
-          Executor guestThreads, Duration handlerStopTimeout, ActorLifecycle lifecycle) {
+          Executor guestThreads, Duration handlerStopTimeout, long chainPayloadLimit, ActorLifecycle lifecycle) {
         this.id = id;
         this.parentId = parentId;
         this.limits = limits;
@@ -76,7 +77,13 @@ public final class Actor {
         this.guestThreads = guestThreads;
         this.state = initialState.map(byte[]::clone);
         this.handlerStopTimeout = handlerStopTimeout;
+        this.chainPayloadLimit = chainPayloadLimit;
         this.lifecycle = lifecycle;
+    }
+
+    /** Strings and byte lists longer than this are recorded as their size and SHA-256 (see {@link WitJson}). */
+    long chainPayloadLimit() {
+        return chainPayloadLimit;
     }
 
     void attach(WitInstance instance, List<NamedHandler> handlers) {

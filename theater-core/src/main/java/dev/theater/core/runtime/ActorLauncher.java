@@ -48,15 +48,17 @@ public final class ActorLauncher {
     private final RuntimeServices services;
     private final Executor guestThreads;
     private final Duration handlerStopTimeout;
+    private final long chainPayloadLimit;
 
     public ActorLauncher(Engine engine, WitUniverse universe, HandlerCatalog catalog, RuntimeServices services,
-                         Executor guestThreads, Duration handlerStopTimeout) {
+                         Executor guestThreads, Duration handlerStopTimeout, long chainPayloadLimit) {
         this.engine = engine;
         this.universe = universe;
         this.catalog = catalog;
         this.services = services;
         this.guestThreads = guestThreads;
         this.handlerStopTimeout = handlerStopTimeout;
+        this.chainPayloadLimit = chainPayloadLimit;
     }
 
     /**
@@ -66,7 +68,7 @@ public final class ActorLauncher {
     public Actor launch(String id, Optional<String> parentId, ActorManifest manifest, ActorChain chain,
                         Optional<byte[]> initialState, ActorLifecycle lifecycle) {
         Actor actor = new Actor(id, parentId, manifest.limits(), chain, initialState, guestThreads, handlerStopTimeout,
-                lifecycle);
+                chainPayloadLimit, lifecycle);
         lifecycle.created(actor);
         actor.record("lifecycle/starting", startingJson(manifest.source(), parentId), Optional.of("manifest "
                 + manifest.source() + parentId.map(p -> ", child of " + p).orElse("")));
@@ -75,7 +77,7 @@ public final class ActorLauncher {
             List<Actor.NamedHandler> handlers = createHandlers(id, manifest);
             WitLinker linker = WitLinker.forModule(module)
                     .configure(b -> b.maxMemoryPages(manifest.limits().maxMemoryPages()));
-            RecordingHostLinker hostLinker = new RecordingHostLinker(universe, linker, actor::record);
+            RecordingHostLinker hostLinker = new RecordingHostLinker(universe, linker, actor::record, chainPayloadLimit);
             for (Actor.NamedHandler h : handlers) {
                 hostLinker.handler(h.type());
                 h.handler().link(hostLinker);

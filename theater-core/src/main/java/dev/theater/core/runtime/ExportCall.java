@@ -8,6 +8,7 @@ import dev.theater.core.abi.link.WitExport;
 import dev.theater.core.engine.CallDeadline;
 import dev.theater.core.engine.WasmInterruptedException;
 import dev.theater.core.WasmTrapException;
+import dev.theater.api.json.JsonWriter;
 import dev.theater.chain.json.WitJson;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,20 +108,15 @@ final class ExportCall implements Mailbox.Task {
         result.completeExceptionally(new ActorCallException(actor.id(), kind, message, cause));
     }
 
+    /** The params and result fall under the payload rule; the export's name and the runtime's error text do not. */
     private byte[] data(Optional<WitValue> out, Optional<String> error) {
-        List<String> names = new ArrayList<>(List.of("export", "params"));
-        List<WitType> types = new ArrayList<>(List.of(WitType.Primitive.STRING, function.params().get(1).type()));
-        List<WitValue> values = new ArrayList<>(List.of(new WitValue.Str(export.coreName()), params));
+        JsonWriter json = new JsonWriter().raw('{').name("export").string(export.coreName()).raw(',').name("params");
+        WitJson.write(json, function.params().get(1).type(), params, actor.chainPayloadLimit());
         if (out.isPresent()) {
-            names.add("result");
-            types.add(function.result().orElseThrow());
-            values.add(out.get());
+            json.raw(',').name("result");
+            WitJson.write(json, function.result().orElseThrow(), out.get(), actor.chainPayloadLimit());
         }
-        error.ifPresent(e -> {
-            names.add("error");
-            types.add(WitType.Primitive.STRING);
-            values.add(new WitValue.Str(e));
-        });
-        return WitJson.object(names, types, values);
+        error.ifPresent(e -> json.raw(',').name("error").string(e));
+        return json.raw('}').toByteArray();
     }
 }

@@ -59,7 +59,7 @@ final class HandlerView implements ActorHandle {
 
     private void append(String eventType, EventData data, Optional<String> description) {
         try {
-            actor.record(eventType, WitJson.record(data.type(), data.value()), description);
+            actor.record(eventType, WitJson.record(data.type(), data.value(), actor.chainPayloadLimit()), description);
         } catch (ChainException e) {
             throw new HandlerException("cannot record '" + eventType + "': " + e.describe(), e);
         }

@@ -7,6 +7,7 @@ import dev.theater.api.wit.WitFunction;
 import dev.theater.api.wit.WitInterface;
 import dev.theater.api.wit.WitType;
 import dev.theater.api.wit.WitValue;
+import dev.theater.api.json.JsonWriter;
 import dev.theater.chain.json.WitJson;
 import dev.theater.core.abi.link.WitLinker;
 import java.util.ArrayList;
@@ -25,14 +26,16 @@ final class RecordingHostLinker implements HostLinker {
     private final WitUniverse universe;
     private final WitLinker linker;
     private final EventLog events;
+    private final long payloadLimit;
     private final Map<String, String> providedBy = new LinkedHashMap<>(); // interface -> handler type
     private final java.util.Set<String> defined = new java.util.HashSet<>(); // "interface.function"
     private String currentHandler = "?";
 
-    RecordingHostLinker(WitUniverse universe, WitLinker linker, EventLog events) {
+    RecordingHostLinker(WitUniverse universe, WitLinker linker, EventLog events, long payloadLimit) {
         this.universe = universe;
         this.linker = linker;
         this.events = events;
+        this.payloadLimit = payloadLimit;
     }
 
     /** Which handler is linking now, so errors and permissions name it. */
@@ -80,20 +83,17 @@ final class RecordingHostLinker implements HostLinker {
         return this;
     }
 
-    private static byte[] callData(WitType argsType, List<WitValue> args, WitFunction fn, Optional<WitValue> result,
-                                   Optional<String> error) {
-        List<String> names = new ArrayList<>(List.of("args"));
-        List<WitType> types = new ArrayList<>(List.of(argsType));
-        List<WitValue> values = new ArrayList<>(List.of(new WitValue.RecordValue(args)));
+    /** The guest's arguments and the handler's result fall under the payload rule; the runtime's error text does not. */
+    private byte[] callData(WitType argsType, List<WitValue> args, WitFunction fn, Optional<WitValue> result,
+                            Optional<String> error) {
+        JsonWriter out = new JsonWriter().raw('{').name("args");
+        WitJson.write(out, argsType, new WitValue.RecordValue(args), payloadLimit);
         if (error.isPresent()) {
-            names.add("error");
-            types.add(WitType.Primitive.STRING);
-            values.add(new WitValue.Str(error.get()));
+            out.raw(',').name("error").string(error.get());
         } else if (result.isPresent() && fn.result().isPresent()) {
-            names.add("result");
-            types.add(fn.result().get());
-            values.add(result.get());
+            out.raw(',').name("result");
+            WitJson.write(out, fn.result().get(), result.get(), payloadLimit);
         }
-        return WitJson.object(names, types, values);
+        return out.raw('}').toByteArray();
     }
 }

@@ -159,7 +159,7 @@ final class FakeActor implements ActorHandle, ActorExports, HostLinker {
     /** Kept as the runtime writes it: the canonical JSON of the chain. */
     @Override
     public void record(String eventType, EventData data, String description) {
-        byte[] json = WitJson.record(data.type(), data.value());
+        byte[] json = WitJson.record(data.type(), data.value(), WitJson.UNLIMITED);
         recorded.add(new Recorded(eventType, new String(json, StandardCharsets.UTF_8), description));
     }
 
