@@ -38,9 +38,18 @@ public final class TheaterWit {
         return Loaded.PACKAGE;
     }
 
+    /**
+     * The bundled package as the one package a parse may use besides its own and its dependencies, for WIT that uses
+     * theater:simple types: {@code WitParser.parse(files, TheaterWit.packages())}.
+     */
+    public static WitPackages packages() {
+        return Loaded.PACKAGES;
+    }
+
     /** Holder: parses on first use, thread-safely, by the class-initialisation rules. */
     private static final class Loaded {
         static final WitPackage PACKAGE = WitParser.parse(readAll());
+        static final WitPackages PACKAGES = WitPackages.of(PACKAGE);
     }
 
     /** Every bundled file by name, in {@link #FILES} order. */

@@ -1,17 +1,14 @@
 package dev.theater.wit;
 
-import dev.theater.api.TheaterException;
-import dev.theater.wit.parser.PackageResolver;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.theater.wit.parser.PackageSources;
+import dev.theater.wit.parser.Resolution;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-/** Parses WIT text into a resolved {@link WitPackage}, in plain Java (no external tool). */
+/**
+ * Parses WIT text into resolved {@link WitPackage}s, in plain Java (no external tool): one package from a map of files
+ * or a folder, with its dependencies ({@code deps/}) and, if given, packages resolved already ({@link WitPackages}).
+ */
 public final class WitParser {
 
     /**
@@ -29,30 +26,49 @@ public final class WitParser {
     }
 
     /**
-     * Parses the files of one package, in the map's iteration order.
+     * Parses the files of one package, in the map's iteration order, with the dependencies among them (keys
+     * {@code deps/<name>.wit} and {@code deps/<name>/<file>.wit}, as in a folder); it may use no other package.
      *
      * @param files file name (used in error messages) to WIT text
      * @throws WitParseException at the first syntax or resolution error
      */
     public static WitPackage parse(Map<String, String> files) {
-        return PackageResolver.resolve(files);
+        return parse(files, WitPackages.empty());
     }
 
-    /** Parses every {@code *.wit} file in {@code dir} (sorted by name) as one package; errors name the paths. */
+    /**
+     * Parses the files of one package as {@link #parse(Map)} does; its references to other packages may also name
+     * the {@code available} ones, e.g. {@link TheaterWit#packages()} for {@code use theater:simple/types.{json};}.
+     *
+     * @return the root package, with the types it uses from other packages resolved into its interfaces
+     * @throws WitParseException at the first syntax or resolution error
+     */
+    public static WitPackage parse(Map<String, String> files, WitPackages available) {
+        return resolve(files, available).root();
+    }
+
+    /** Parses as {@link #parse(Map, WitPackages)} does, and returns the dependency packages it read too. */
+    public static WitResolution resolve(Map<String, String> files, WitPackages available) {
+        return Resolution.resolve(PackageSources.split(files), available);
+    }
+
+    /**
+     * Parses a WIT folder, laid out as the Rust {@code wit-parser} crate reads one: the root package's {@code *.wit}
+     * files directly in {@code dir} (sorted by name), and its dependencies in {@code dir/deps/}, one package per
+     * entry: a folder {@code deps/<name>/} of {@code *.wit} files or a single file {@code deps/<name>.wit}. Errors name
+     * the paths.
+     */
+    public static WitResolution parseFolder(Path dir) {
+        return parseFolder(dir, WitPackages.empty());
+    }
+
+    /** Parses a WIT folder as {@link #parseFolder(Path)} does; its packages may also use the {@code available} ones. */
+    public static WitResolution parseFolder(Path dir, WitPackages available) {
+        return Resolution.resolve(PackageSources.read(dir), available);
+    }
+
+    /** The root package of the folder {@code dir} ({@link #parseFolder(Path)}). */
     public static WitPackage parseDirectory(Path dir) {
-        Map<String, String> files = new LinkedHashMap<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> paths = s.filter(p -> p.getFileName().toString().endsWith(".wit") && Files.isRegularFile(p))
-                    .sorted().toList();
-            for (Path p : paths) {
-                files.put(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new TheaterException(TheaterException.Phase.WIT, "reading WIT files in " + dir + " failed: " + e, e);
-        }
-        if (files.isEmpty()) {
-            throw new TheaterException(TheaterException.Phase.WIT, "no *.wit files in " + dir);
-        }
-        return parse(files);
+        return parseFolder(dir).root();
     }
 }

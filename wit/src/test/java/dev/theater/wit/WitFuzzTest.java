@@ -7,7 +7,10 @@ import dev.theater.testing.fuzz.Edit;
 import dev.theater.testing.fuzz.Edits;
 import dev.theater.testing.fuzz.SeedFiles;
 import dev.theater.testing.fuzz.Within;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -24,7 +28,9 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * Mutated copies of the real WIT files go through the real parser: the theater:simple package ({@code wit/*.wit},
- * one of its files mutated, the others as they are) and each guest's own package ({@code test-actors/* /*.wit}).
+ * one of its files mutated, the others as they are), each guest's own package ({@code test-actors/* /*.wit}) and a
+ * package with a {@code deps/} folder ({@code wit/src/test/resources/wit-folders/shop}), each parsed with
+ * theater:simple available, as a provider's WIT is.
  * Each either resolves or fails with a {@link WitParseException} (phase WIT) at a {@code file:line:column} of one
  * of its files, never another exception, an {@code Error} or a hang. The edits include WIT's own tokens and
  * keywords, types nested up to 5,000 deep, and alias, {@code use} and {@code include} chains of up to 5,000 steps.
@@ -60,8 +66,16 @@ class WitFuzzTest {
             new Edit.Chaining("interface x0 { type t = u8; } ", "interface x%d { use x%d.{t}; } ", ""),
             new Edit.Chaining("world v0 { import types; } ", "world v%d { include v%d; } ", ""));
 
-    /** One package: its files' names and texts. */
-    record Seed(String label, List<Path> files) {
+    /** One package (with its deps/, if any): its files, named relative to {@code base}. */
+    record Seed(String label, Path base, List<Path> files) {
+        Seed(String label, List<Path> files) {
+            this(label, files.getFirst().getParent(), files);
+        }
+
+        String name(Path file) {
+            return base.relativize(file).toString().replace('\\', '/');
+        }
+
         @Override
         public String toString() {
             return label;
@@ -74,6 +88,14 @@ class WitFuzzTest {
         seeds.add(new Seed("theater:simple", SeedFiles.in("wit", ".wit")));
         for (Path guest : SeedFiles.inSubfolders("test-actors", ".wit")) {
             seeds.add(new Seed(guest.getFileName().toString(), List.of(guest)));
+        }
+        // a root package with deps/ (a folder package and a single-file one) that uses theater:simple
+        Path shop = SeedFiles.root().resolve("wit/src/test/resources/wit-folders/shop");
+        try (Stream<Path> walk = Files.walk(shop)) {
+            seeds.add(new Seed("shop (with deps/)", shop, walk.filter(p -> p.toString().endsWith(".wit")).sorted()
+                    .toList()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         // theater:simple is 13 files against one file per guest: give it half of the tries
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(seeds.size() - 1, Arbitraries.just(seeds.getFirst())),
@@ -93,11 +115,11 @@ class WitFuzzTest {
         for (int i = 0; i < seed.files().size(); i++) {
             Path p = seed.files().get(i);
             byte[] bytes = SeedFiles.bytes(p);
-            files.put(p.getFileName().toString(), new String(i == mutated ? Edits.apply(bytes, edits) : bytes,
+            files.put(seed.name(p), new String(i == mutated ? Edits.apply(bytes, edits) : bytes,
                     StandardCharsets.UTF_8));
         }
 
-        Within.Outcome<WitPackage> outcome = Within.run(LIMIT, "parsing " + seed, () -> WitParser.parse(files));
+        Within.Outcome<WitPackage> outcome = Within.run(LIMIT, "parsing " + seed, () -> WitParser.parse(files, TheaterWit.packages()));
 
         outcome.failure().ifPresent(e -> {
             assertThat(e).isInstanceOf(WitParseException.class);

@@ -73,7 +73,8 @@ class WitParseErrorTest {
                 Arguments.of(PKG + "interface i {\n  type s = stream<u8>;\n}",
                         "t.wit:3:12: 'stream' is not supported by Theater's WIT type model"),
                 Arguments.of(PKG + "interface i {\n  use wasi:io/streams.{x};\n}",
-                        "t.wit:3:7: expected an interface of package 'a:b', found 'wasi:io/streams' (other packages are not supported)"),
+                        "t.wit:3:7: unknown package 'wasi:io' in 'wasi:io/streams'; the known packages are [a:b]"
+                                + " (a dependency goes in deps/<name>/*.wit or deps/<name>.wit)"),
                 // names and resolution
                 Arguments.of("interface i {}", "t.wit:1:1: expected a 'package ns:name;' declaration in at least one file"
                         + " of the package, found none"),
@@ -162,7 +163,6 @@ class WitParseErrorTest {
         assertThatThrownBy(() -> WitParser.parse(Map.of("t.wit",
                 "package a:b@1.0.0;\ninterface t { type x = u8; }\ninterface i { use a:b/t@2.0.0.{x}; }")))
                 .isInstanceOf(WitParseException.class)
-                .hasMessage("t.wit:3:19: expected an interface of package 'a:b@1.0.0', found 'a:b/t@2.0.0'"
-                        + " (other packages are not supported)");
+                .hasMessage("t.wit:3:19: expected package 'a:b@1.0.0' (declared at t.wit:1:1), found 'a:b/t@2.0.0'");
     }
 }

@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link Error}s included, or not returning within {@link Builder#providerDeadline}, a null or blank type,
  * {@code type()}, {@code imports()}, {@code exports()} or {@code witFiles()} throwing, returning null or not
  * returning, interfaces that are not qualified {@code namespace:package/interface} names, WIT files that do not
- * parse) are refused with a {@link PluginProblem.Severity#ERROR} naming the jar and the cause; everything else still
+ * parse or that refer to a package neither they nor theater:simple hold) are refused with a {@link PluginProblem.Severity#ERROR} naming the jar and the cause; everything else still
  * loads. Each provider is constructed and asked about itself once, on a thread of its own, and its WIT is parsed
  * there too ({@link #witInterfaces()}); a provider that never returns is abandoned with its thread left running.
  *
@@ -74,7 +74,10 @@ public final class HandlerRegistry implements AutoCloseable {
         byType.forEach((type, valid) -> valid.imports()
                 .forEach(name -> imports.putIfAbsent(WitInterfaceName.unversioned(name), type)));
         this.typeOfImport = Collections.unmodifiableMap(imports);
-        this.witInterfaces = byType.values().stream().flatMap(valid -> valid.witInterfaces().stream()).toList();
+        List<WitInterface> wit = new ArrayList<>();
+        byType.values().forEach(valid -> wit.addAll(valid.witInterfaces()));
+        byType.values().forEach(valid -> wit.addAll(valid.dependencyInterfaces()));
+        this.witInterfaces = List.copyOf(wit);
     }
 
     public static Builder builder() {
@@ -102,8 +105,11 @@ public final class HandlerRegistry implements AutoCloseable {
     }
 
     /**
-     * The WIT interfaces the providers ship in {@link HandlerProvider#witFiles()}, parsed (and found valid) when the
-     * registry was built: by provider type in name order, then in declaration order.
+     * The WIT interfaces the providers ship in {@link HandlerProvider#witFiles()}, parsed (and found valid, against
+     * the bundled theater:simple) when the registry was built: those of each provider's own package, by provider type
+     * in name order, then in declaration order; then those of the dependency packages they ship ({@code deps/...}),
+     * in the same order. Where two have one name, a runtime uses the first ({@code WitUniverse}), so a copy of a
+     * package that a provider ships as a dependency never wins over the provider whose own package it is.
      */
     public List<WitInterface> witInterfaces() {
         return witInterfaces;

@@ -4,7 +4,9 @@ import dev.theater.api.TheaterException;
 import dev.theater.api.handler.HandlerProvider;
 import dev.theater.api.wit.WitInterface;
 import dev.theater.api.wit.WitInterfaceName;
+import dev.theater.wit.TheaterWit;
 import dev.theater.wit.WitParser;
+import dev.theater.wit.WitResolution;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,9 +18,11 @@ import java.util.concurrent.Callable;
 
 /**
  * Asks a provider once for its {@code type()}, {@code imports()}, {@code exports()} and {@code witFiles()}, parses
- * that WIT, and refuses the provider when it could never serve a manifest: a null or blank type, interfaces that are
- * not qualified WIT names, invalid WIT, or any of these methods (or the parser) throwing or not returning within the
- * deadline. All of it runs on a thread of its own ({@link Bounded}), so that neither a hanging provider nor WIT that
+ * that WIT (its own package, the dependencies it ships as {@code deps/...} files, and the bundled
+ * {@code theater:simple}, whose types and interfaces it may use), and refuses the provider when it could never serve
+ * a manifest: a null or blank type, interfaces that are not qualified WIT names, invalid WIT (a reference to a
+ * package it neither ships nor finds in theater:simple included), or any of these methods (or the parser) throwing
+ * or not returning within the deadline. All of it runs on a thread of its own ({@link Bounded}), so that neither a hanging provider nor WIT that
  * overflows the parser's stack can take the runtime down.
  */
 final class ProviderValidator {
@@ -102,9 +106,13 @@ final class ProviderValidator {
                 throw new Refusal("witFiles() maps a file name or a text to null");
             }
             step = PARSING;
-            List<WitInterface> wit = copy.isEmpty() ? List.of()
-                    : List.copyOf(WitParser.parse(copy).interfaces().values());
-            return new ValidProvider(candidate, described, imports, exports, wit);
+            if (copy.isEmpty()) {
+                return new ValidProvider(candidate, described, imports, exports, List.of(), List.of());
+            }
+            WitResolution wit = WitParser.resolve(copy, TheaterWit.packages());
+            return new ValidProvider(candidate, described, imports, exports,
+                    List.copyOf(wit.root().interfaces().values()),
+                    wit.dependencies().stream().flatMap(p -> p.interfaces().values().stream()).toList());
         }
 
         /** A copy of the names {@link #step} returned, each a qualified interface name. */

@@ -13,10 +13,12 @@ import java.util.Set;
  * @param type          its {@code type()}
  * @param imports       its {@code imports()}, qualified interface names
  * @param exports       its {@code exports()}, qualified interface names
- * @param witInterfaces the interfaces of its {@code witFiles()}, empty when it ships none
+ * @param witInterfaces        the interfaces of the package its {@code witFiles()} define (types it uses from
+ *                             theater:simple or its dependencies resolved into them), empty when it ships none
+ * @param dependencyInterfaces the interfaces of the dependency packages it ships ({@code deps/...} files)
  */
 record ValidProvider(Candidate candidate, String type, Set<String> imports, Set<String> exports,
-                     List<WitInterface> witInterfaces) {
+                     List<WitInterface> witInterfaces, List<WitInterface> dependencyInterfaces) {
 
     HandlerProvider provider() {
         return candidate.provider();

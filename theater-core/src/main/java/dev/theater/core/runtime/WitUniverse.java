@@ -22,8 +22,10 @@ public final class WitUniverse {
     }
 
     /**
-     * {@code theater:simple} plus the interfaces handlers ship, already parsed and checked when their providers were
-     * found ({@code HandlerRegistry.witInterfaces()}); the first interface of a name wins.
+     * {@code theater:simple} plus the interfaces handlers ship, already parsed (against theater:simple, so the types
+     * they use from it are resolved into them) and checked when their providers were found
+     * ({@code HandlerRegistry.witInterfaces()}: providers' own packages before the dependencies they ship); the first
+     * interface of a name wins, so the bundled theater:simple always does.
      */
     public static WitUniverse of(Collection<WitInterface> handlerInterfaces) {
         WitUniverse universe = new WitUniverse();

@@ -1,6 +1,5 @@
 package dev.theater.wit.parser;
 
-import dev.theater.api.TheaterException;
 import dev.theater.api.wit.WitFunction;
 import dev.theater.api.wit.WitInterface;
 import dev.theater.wit.WitPackage;
@@ -15,85 +14,41 @@ import java.util.Map;
 import java.util.SequencedSet;
 
 /**
- * Assembles parsed files into one package: checks the package declarations, collects interfaces and worlds
- * across files, then resolves them (types first may be used before they are declared, in any file).
+ * Resolves one package read from source: its interfaces, then its worlds. Its types may be used before they are
+ * declared, in any file; what it uses of other packages is resolved already ({@link PackageOrder}).
  */
-public final class PackageResolver {
+final class PackageResolver {
 
-    private final Ast.PackageDecl pkg;
-    private final Map<String, Scope> interfaces = new LinkedHashMap<>();
-    private final Map<String, Ast.WorldDecl> worlds = new LinkedHashMap<>();
-    private final Map<String, Pos> declared = new HashMap<>();
+    private final PackageIndex.Node self;
+    private final SourcePackage source;
     private final TypeResolver types;
     private final Map<String, WitInterface> resolvedInterfaces = new LinkedHashMap<>();
     private final Map<String, WitWorld> resolvedWorlds = new LinkedHashMap<>();
     private final SequencedSet<String> worldsInProgress = new LinkedHashSet<>();
 
-    private PackageResolver(List<Ast.File> files) {
-        this.pkg = packageOf(files);
-        for (Ast.File f : files) {
-            for (Ast.InterfaceDecl i : f.interfaces()) {
-                declare("interface", i.name(), i.pos());
-                interfaces.put(i.name(), new Scope("interface", i.name(), i.docs(), i.pos(), i.items()));
-            }
-            for (Ast.WorldDecl w : f.worlds()) {
-                declare("world", w.name(), w.pos());
-                worlds.put(w.name(), w);
-            }
-        }
-        this.types = new TypeResolver(pkg.id(), pkg.version(), interfaces);
+    private PackageResolver(PackageIndex index, PackageIndex.Node self) {
+        this.self = self;
+        this.source = self.source;
+        this.types = new TypeResolver(index, self);
     }
 
-    /** Parses and resolves {@code files} (name to text) as one package. */
-    public static WitPackage resolve(Map<String, String> files) {
-        if (files.isEmpty()) {
-            throw new TheaterException(TheaterException.Phase.WIT, "no WIT files to parse");
-        }
-        List<Ast.File> parsed = new ArrayList<>();
-        files.forEach((name, text) -> parsed.add(Parser.parse(name, text)));
-        return new PackageResolver(parsed).run();
+    /** Resolves {@code self}, a package of {@code index} read from source. */
+    static WitPackage resolve(PackageIndex index, PackageIndex.Node self) {
+        return new PackageResolver(index, self).run();
     }
 
     private WitPackage run() {
-        for (Scope s : interfaces.values()) {
+        for (Scope s : source.interfaces.values()) {
             resolvedInterfaces.put(s.name, iface(s, s.name));
         }
-        for (Ast.WorldDecl w : worlds.values()) {
+        for (Ast.WorldDecl w : source.worlds.values()) {
             world(w);
         }
-        return new WitPackage(pkg.id(), pkg.version(), resolvedInterfaces, resolvedWorlds);
-    }
-
-    private static Ast.PackageDecl packageOf(List<Ast.File> files) {
-        Ast.PackageDecl first = null;
-        for (Ast.File f : files) {
-            if (f.pkg().isEmpty()) {
-                continue;
-            }
-            Ast.PackageDecl d = f.pkg().get();
-            if (first == null) {
-                first = d;
-            } else if (!first.full().equals(d.full())) {
-                throw d.pos().error("expected 'package " + first.full() + ";' as declared at " + first.pos()
-                        + " (all files of a package declare the same package or none), found 'package " + d.full() + ";'");
-            }
-        }
-        if (first == null) {
-            throw new Pos(files.getFirst().name(), 1, 1).error(
-                    "expected a 'package ns:name;' declaration in at least one file of the package, found none");
-        }
-        return first;
-    }
-
-    private void declare(String kind, String name, Pos pos) {
-        Pos first = declared.putIfAbsent(name, pos);
-        if (first != null) {
-            throw pos.error("duplicate " + kind + " name '" + name + "' (the name is already declared at " + first + ")");
-        }
+        return new WitPackage(self.name, self.version, resolvedInterfaces, resolvedWorlds);
     }
 
     private WitInterface iface(Scope s, String name) {
-        return new WitInterface(pkg.id(), pkg.version(), name, types.types(s), types.functions(s), s.docs);
+        return new WitInterface(self.name, self.version, name, types.types(s), types.functions(s), s.docs);
     }
 
     private WitWorld world(Ast.WorldDecl w) {
@@ -111,8 +66,11 @@ public final class PackageResolver {
         for (Ast.WorldExtern e : w.externs()) {
             Direction d = e.isImport() ? imports : exports;
             if (e.path().isPresent()) {
-                Scope target = types.interfaceScope(e.path().get());
-                d.addInterface(resolvedInterfaces.get(target.name), e.pos(), false);
+                WitInterface target = switch (types.interfaceTarget(e.path().get())) {
+                    case TypeResolver.Local local -> resolvedInterfaces.get(local.scope().name);
+                    case TypeResolver.Foreign foreign -> foreign.iface();
+                };
+                d.addInterface(target, e.pos(), false);
             } else if (e.inline().isPresent()) {
                 Ast.InterfaceDecl decl = e.inline().get();
                 Scope inline = new Scope("interface", decl.name(), decl.docs(), decl.pos(), decl.items());
@@ -123,16 +81,7 @@ public final class PackageResolver {
             }
         }
         for (Ast.Include inc : w.includes()) {
-            types.checkPackage(inc.world());
-            Ast.WorldDecl other = worlds.get(inc.world().name());
-            if (other == null) {
-                throw inc.world().pos().error("unknown world '" + inc.world().name() + "'; expected one of " + worlds.keySet());
-            }
-            if (!resolvedWorlds.containsKey(other.name()) && worldsInProgress.size() > WitParser.MAX_INCLUDE_DEPTH) {
-                throw inc.world().pos().error("includes nest more than " + WitParser.MAX_INCLUDE_DEPTH
-                        + " levels deep (from world '" + worldsInProgress.getFirst() + "' down to '" + w.name() + "')");
-            }
-            WitWorld included = world(other);
+            WitWorld included = included(inc, w);
             included.imports().forEach(i -> imports.addInterface(i, inc.pos(), true));
             included.exports().forEach(i -> exports.addInterface(i, inc.pos(), true));
             included.importedFunctions().values().forEach(f -> imports.addFunction(f, inc.pos()));
@@ -143,6 +92,29 @@ public final class PackageResolver {
                 w.docs());
         resolvedWorlds.put(w.name(), out);
         return out;
+    }
+
+    /** The world an {@code include} names: one of this package (resolved now, if need be) or of another package. */
+    private WitWorld included(Ast.Include inc, Ast.WorldDecl into) {
+        Ast.UsePath path = inc.world();
+        PackageIndex.Node pkg = types.packageOf(path);
+        if (pkg != self) {
+            WitWorld other = pkg.resolved.worlds().get(path.name());
+            if (other == null) {
+                throw path.pos().error("unknown world '" + path.name() + "' in package '" + pkg.full()
+                        + "'; expected one of " + pkg.resolved.worlds().keySet());
+            }
+            return other;
+        }
+        Ast.WorldDecl other = source.worlds.get(path.name());
+        if (other == null) {
+            throw path.pos().error("unknown world '" + path.name() + "'; expected one of " + source.worlds.keySet());
+        }
+        if (!resolvedWorlds.containsKey(other.name()) && worldsInProgress.size() > WitParser.MAX_INCLUDE_DEPTH) {
+            throw path.pos().error("includes nest more than " + WitParser.MAX_INCLUDE_DEPTH
+                    + " levels deep (from world '" + worldsInProgress.getFirst() + "' down to '" + into.name() + "')");
+        }
+        return world(other);
     }
 
     /** The imports or the exports of a world being built, rejecting duplicate names. */

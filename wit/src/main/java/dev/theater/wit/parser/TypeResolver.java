@@ -1,36 +1,45 @@
 package dev.theater.wit.parser;
 
 import dev.theater.api.wit.WitFunction;
+import dev.theater.api.wit.WitInterface;
 import dev.theater.api.wit.WitType;
 import dev.theater.wit.WitParseException;
 import dev.theater.wit.WitParser;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * Resolves names in scopes to {@link WitType}s: follows {@code use} across interfaces, removes aliases, checks
- * for unknown names, duplicates and cycles. Types may be used before they are declared.
+ * Resolves names in the scopes of one package to {@link WitType}s: follows {@code use} across interfaces (of this
+ * package, or of another one resolved already), removes aliases, checks for unknown names, duplicates and cycles.
+ * Types may be used before they are declared.
  */
 final class TypeResolver {
 
-    private final String packageId;
-    private final Optional<String> version;
+    private final PackageIndex index;
+    private final PackageIndex.Node self;
     private final Map<String, Scope> interfaces;
     private final Map<String, Typed> done = new HashMap<>();
     /** The entries being resolved, in order, to report cycles. */
     private final LinkedHashMap<String, String> inProgress = new LinkedHashMap<>();
+    /** The heights of types of other packages, by identity (a resolved type shares its parts). */
+    private final Map<WitType, Integer> foreignHeights = new IdentityHashMap<>();
 
-    TypeResolver(String packageId, Optional<String> version, Map<String, Scope> interfaces) {
-        this.packageId = packageId;
-        this.version = version;
-        this.interfaces = interfaces;
+    /** Resolves the package {@code self}, whose references to other packages {@code index} answers. */
+    TypeResolver(PackageIndex index, PackageIndex.Node self) {
+        this.index = index;
+        this.self = self;
+        this.interfaces = self.source.interfaces;
     }
 
     /** Every type name of the scope (definitions and uses) with its resolved type, in declaration order. */
@@ -65,26 +74,43 @@ final class TypeResolver {
         return new WitFunction(f.name(), params, f.result().map(r -> type(scope, r)), f.docs());
     }
 
-    /** The interface a {@code use} or world item names, checking the package part. */
-    Scope interfaceScope(Ast.UsePath path) {
-        checkPackage(path);
-        Scope s = interfaces.get(path.name());
-        if (s == null) {
-            throw path.pos().error("unknown interface '" + path.name() + "'; expected one of " + interfaces.keySet());
+    /** What a path to an interface names: an interface of this package, or one of a package resolved already. */
+    sealed interface Target {}
+
+    /** An interface of the package being resolved. */
+    record Local(Scope scope) implements Target {}
+
+    /** An interface of another package, resolved already. */
+    record Foreign(PackageIndex.Node pkg, WitInterface iface) implements Target {
+        String show() {
+            return pkg.full() + "/" + iface.name();
         }
-        return s;
     }
 
-    /** Rejects a {@code ns:pkg/name} path of another package (or version) than this one. */
-    void checkPackage(Ast.UsePath path) {
-        if (path.packageId().isPresent()) {
-            String pkg = path.packageId().get();
-            boolean versionOk = path.version().isEmpty() || version.isEmpty() || path.version().equals(version);
-            if (!pkg.equals(packageId) || !versionOk) {
-                throw path.pos().error("expected an interface of package '" + packageId + version.map(v -> "@" + v).orElse("")
-                        + "', found '" + path.show() + "' (other packages are not supported)");
+    /** The interface a {@code use} or world item names: {@code name} here, or {@code ns:pkg/name} of any package. */
+    Target interfaceTarget(Ast.UsePath path) {
+        PackageIndex.Node pkg = packageOf(path);
+        if (pkg == self) {
+            Scope s = interfaces.get(path.name());
+            if (s == null) {
+                throw path.pos().error("unknown interface '" + path.name() + "'; expected one of " + interfaces.keySet());
             }
+            return new Local(s);
         }
+        WitInterface i = pkg.resolved.interfaces().get(path.name());
+        if (i == null) {
+            throw path.pos().error("unknown interface '" + path.name() + "' in package '" + pkg.full()
+                    + "'; expected one of " + pkg.resolved.interfaces().keySet());
+        }
+        return new Foreign(pkg, i);
+    }
+
+    /**
+     * The package a path names: this one when it names none. Another package read from source is resolved before
+     * this one ({@link PackageOrder}), so its {@link PackageIndex.Node#resolved} is set.
+     */
+    PackageIndex.Node packageOf(Ast.UsePath path) {
+        return path.packageId().isEmpty() ? self : index.select(self, path);
     }
 
     WitType type(Scope scope, Ast.TypeRef ref) {
@@ -185,7 +211,18 @@ final class TypeResolver {
                 inProgress.put(key, name);
                 chain.add(key);
                 if (e instanceof Scope.UseEntry(Ast.Use use, Ast.UseName un)) {
-                    Scope target = interfaceScope(use.path());
+                    Target used = interfaceTarget(use.path());
+                    if (used instanceof Foreign foreign) {
+                        // another package's type is resolved already: the chain ends here
+                        WitType type = foreign.iface().types().get(un.name());
+                        if (type == null) {
+                            throw un.pos().error("expected a type of interface '" + foreign.show() + "', found '"
+                                    + un.name() + "'; it has " + foreign.iface().types().keySet());
+                        }
+                        t = new Typed(type, height(type));
+                        break;
+                    }
+                    Scope target = ((Local) used).scope();
                     Scope.Entry next = target.entries.get(un.name());
                     if (next == null || next instanceof Scope.FuncEntry) {
                         throw un.pos().error("expected a type of " + target + ", found '" + un.name() + "'; it has "
@@ -213,6 +250,54 @@ final class TypeResolver {
             done.put(key, t);
         }
         return t;
+    }
+
+    /**
+     * The height of a type of another package (how many levels of list, option, result, tuple, record and variant it
+     * nests), so that the depth limit holds across packages. Walked with a stack of its own, and each part once.
+     */
+    private int height(WitType root) {
+        Deque<WitType> stack = new ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            WitType t = stack.peek();
+            if (foreignHeights.containsKey(t)) {
+                stack.pop();
+                continue;
+            }
+            List<WitType> parts = parts(t);
+            int highest = 0;
+            boolean ready = true;
+            for (WitType p : parts) {
+                Integer h = foreignHeights.get(p);
+                if (h == null) {
+                    stack.push(p);
+                    ready = false;
+                } else {
+                    highest = Math.max(highest, h);
+                }
+            }
+            if (ready) {
+                stack.pop();
+                boolean nests = !(t instanceof WitType.Primitive || t instanceof WitType.Enum || t instanceof WitType.Flags);
+                foreignHeights.put(t, nests ? highest + 1 : 0);
+            }
+        }
+        return foreignHeights.get(root);
+    }
+
+    private static List<WitType> parts(WitType t) {
+        return switch (t) {
+            case WitType.Primitive p -> List.of();
+            case WitType.Enum en -> List.of();
+            case WitType.Flags fl -> List.of();
+            case WitType.ListOf l -> List.of(l.element());
+            case WitType.OptionOf o -> List.of(o.some());
+            case WitType.Result r -> Stream.concat(r.ok().stream(), r.err().stream()).toList();
+            case WitType.Tuple tu -> tu.elements();
+            case WitType.Record r -> r.fields().stream().map(WitType.Field::type).toList();
+            case WitType.Variant v -> v.cases().stream().flatMap(c -> c.payload().stream()).toList();
+        };
     }
 
     private WitParseException cycle(String key, String name, Scope.Entry e) {

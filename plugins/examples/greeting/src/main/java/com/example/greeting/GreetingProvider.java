@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code greeting} handler: gives actors {@code example:greeting/greeter}. Manifest entry:
+ * The {@code greeting} handler: gives actors {@code example:greeting/greeter} ({@code greet} and {@code greet-json}).
+ * Manifest entry:
  * <pre>
  * [[handlers]]
  * type = "greeting"
@@ -37,6 +38,10 @@ public final class GreetingProvider implements HandlerProvider {
         return Set.of();
     }
 
+    /**
+     * The {@code example:greeting} package. Its {@code greeter.wit} uses {@code theater:simple/types.{json}}: the
+     * runtime resolves a provider's WIT against the bundled theater:simple, so only this package ships here.
+     */
     @Override
     public Map<String, String> witFiles() {
         try (InputStream in = GreetingProvider.class.getResourceAsStream("/wit/greeter.wit")) {
