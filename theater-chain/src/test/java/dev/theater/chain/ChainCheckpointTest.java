@@ -273,14 +273,28 @@ class ChainCheckpointTest {
 
     @Test
     void aSmallChainGetsNoCheckpoint() {
-        for (int open = 0; open < 3; open++) { // the default interval: 10,000 events or 8 MiB
+        for (int open = 0; open < 3; open++) { // 255 events of ~150 bytes: under 256 events and 64 KiB
             try (ChainStore store = ChainStore.builder().home(home).build(); ActorChain chain = store.open("a")) {
-                for (int i = 0; i < 1_000; i++) {
+                for (int i = 0; i < 85; i++) {
                     chain.append("wasm", new byte[100]);
                 }
             }
         }
         assertThat(checkpointFile("a")).doesNotExist();
+    }
+
+    /** A chain reopened often (a restarted actor's) gets a checkpoint at its end once it holds 256 events. */
+    @Test
+    void aChainUnderTheIntervalGetsACheckpointAtCloseOnceItHolds256Events() {
+        for (int open = 0; open < 4; open++) {
+            try (ChainStore store = ChainStore.builder().home(home).build(); ActorChain chain = store.open("a")) {
+                for (int i = 0; i < 85; i++) {
+                    chain.append("wasm", new byte[100]);
+                }
+            }
+            assertThat(checkpointFile("a").toFile().exists()).as("after open " + open).isEqualTo(open >= 3);
+        }
+        assertThat(Checkpoint.read(checkpointFile("a")).orElseThrow().count()).isEqualTo(340);
     }
 
     /**

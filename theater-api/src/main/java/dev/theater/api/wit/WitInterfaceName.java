@@ -45,6 +45,9 @@ public record WitInterfaceName(String namespace, String packageName, String name
      * core import module such as {@code env} is not one, and is matched as written).
      */
     public static String unversioned(String text) {
+        if (text != null && text.indexOf('@') < 0) {
+            return text; // no version: the name as it is, whether or not it parses (hot: every link of every start)
+        }
         return parse(text).map(WitInterfaceName::unversioned).orElse(text);
     }
 

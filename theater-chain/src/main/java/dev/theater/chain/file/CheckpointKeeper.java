@@ -12,8 +12,9 @@ import java.util.Optional;
  * written and, after a batch is written and forced (per the fsync policy), writes a new checkpoint once the
  * events or bytes past the last one reach the interval, and when the chain closes. So opening after a crash
  * verifies fewer than {@code everyEvents} events and {@code everyBytes} bytes (plus the last batch) after the
- * checkpoint, and after a clean close only the checkpoint's last record; a chain smaller than the interval never
- * gets a checkpoint file and is verified in full, which costs no more.
+ * checkpoint, and after a clean close only the checkpoint's last record; a chain that never reached
+ * {@link #CLOSE_CHECKPOINT_EVENTS} events or {@link #CLOSE_CHECKPOINT_BYTES} bytes gets no checkpoint file and
+ * is verified in full, which costs no more.
  *
  * <p>A checkpoint is a hint, not a promise: it is not forced, and opening re-verifies its last record and
  * everything after it, so a lost, stale or torn one only makes that open verify the whole file. Failing to
@@ -76,11 +77,21 @@ public final class CheckpointKeeper {
     }
 
     /**
-     * When the chain closes, after its last batch: a checkpoint at the end of a chain that has reached the
-     * interval (or has a checkpoint already) and grew since, so that the next open verifies only its last record.
+     * A chain this long (or this large) closing gets a checkpoint at its end though it is under the interval: an
+     * actor restarted under the same id reopens its chain each time, and verifying a few thousand events costs
+     * milliseconds per restart where one record costs microseconds. Shorter chains verify in full as fast.
+     */
+    static final long CLOSE_CHECKPOINT_EVENTS = 256;
+    static final long CLOSE_CHECKPOINT_BYTES = 64 * 1024;
+
+    /**
+     * When the chain closes, after its last batch: a checkpoint at the end of a chain past
+     * {@link #CLOSE_CHECKPOINT_EVENTS} events or {@link #CLOSE_CHECKPOINT_BYTES} bytes (or with a checkpoint
+     * already) that grew since, so that the next open verifies only its last record.
      */
     void closing() {
-        boolean large = savedCount > 0 || count >= everyEvents || end >= everyBytes;
+        boolean large = savedCount > 0 || count >= Math.min(everyEvents, CLOSE_CHECKPOINT_EVENTS)
+                || end >= Math.min(everyBytes, CLOSE_CHECKPOINT_BYTES);
         if (large && count > savedCount) {
             save();
         }
