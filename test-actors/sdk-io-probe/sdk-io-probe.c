@@ -221,6 +221,12 @@ static void probe_http_framework(void) {
   check_ok(theater_http_framework_close_websocket(1, 5, &err_), "H35 close-websocket ok");
   check_err(theater_http_framework_close_websocket(1, U64_MAX, &err_), "unknown connection 18446744073709551615",
             "H36 close-websocket err");
+
+  /* no host call: the names of the tags, in WIT order, and "?" past them */
+  static const char *const names[8] = {"text", "binary", "connect", "close", "ping", "pong", "other", "?"};
+  bool named = true;
+  for (uint8_t t = 0; t < 8; t++) named = named && theater_eq(theater_str(theater_websocket_type_name(t)), names[t]);
+  check(named, "H37 message-type names");
 }
 
 /* ---- the trigger ------------------------------------------------------------------------------ */

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The C SDK's http-handlers export macros and return helpers (sdk/c/theater/http_handlers.h) against the runtime's
  * canonical ABI: the real WIT linker lowers each call's arguments, the sdk-io-probe guest describes what it was given in
  * what it returns, and the runtime lifts the results asserted here (test-actors/README.md, "sdk-io-probe"). The runtime's
- * ABI matched a JavaScript component 77/77 (issue 9's conformance run): it is the reference the SDK is held to.
+ * ABI, which independently matched a JavaScript component 77/77, is the reference the SDK is held to.
  */
 class SdkIoProbeExportsTest {
 
