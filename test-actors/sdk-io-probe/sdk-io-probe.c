@@ -311,7 +311,7 @@ static theater_result_t on_middleware(theater_state_t state, theater_handler_id_
   changed.body = req->body.is_some ? theater_none() : theater_some(S("added"));
   return theater_return_middleware(state, true, &changed);
 }
-THEATER_EXPORT_HANDLE_HTTP_MIDDLEWARE(on_middleware)
+THEATER_EXPORT_HANDLE_MIDDLEWARE(on_middleware)
 
 static theater_result_t on_connect(theater_state_t state, theater_handler_id_t handler, uint64_t connection, theater_string_t path,
                                    theater_option_string_t protocol) {
@@ -326,7 +326,7 @@ static theater_result_t on_connect(theater_state_t state, theater_handler_id_t h
   if (protocol.is_some) theater_json_string_field(&b, "protocol", protocol.value);
   return theater_return_state(theater_json_close(&b));
 }
-THEATER_EXPORT_HANDLE_HTTP_WEBSOCKET_CONNECT(on_connect)
+THEATER_EXPORT_HANDLE_WEBSOCKET_CONNECT(on_connect)
 
 static theater_result_t on_message(theater_state_t state, theater_handler_id_t handler, uint64_t connection,
                                    const theater_websocket_message_t *msg) {
@@ -379,7 +379,7 @@ static theater_result_t on_message(theater_state_t state, theater_handler_id_t h
   theater_websocket_messages_t replies = {out, n};
   return theater_return_websocket_messages(state, replies);
 }
-THEATER_EXPORT_HANDLE_HTTP_WEBSOCKET_MESSAGE(on_message)
+THEATER_EXPORT_HANDLE_WEBSOCKET_MESSAGE(on_message)
 
 static theater_result_t on_disconnect(theater_state_t state, theater_handler_id_t handler, uint64_t connection) {
   (void)state;
@@ -390,4 +390,4 @@ static theater_result_t on_disconnect(theater_state_t state, theater_handler_id_
   theater_json_u64_field(&b, "handler", handler);
   return theater_return_state(theater_json_close(&b));
 }
-THEATER_EXPORT_HANDLE_HTTP_WEBSOCKET_DISCONNECT(on_disconnect)
+THEATER_EXPORT_HANDLE_WEBSOCKET_DISCONNECT(on_disconnect)

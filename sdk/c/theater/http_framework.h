@@ -1,8 +1,9 @@
 /*
  * theater/http_framework.h -- theater:simple/http-framework (wit/http-framework.wit):
  * HTTP and WebSocket servers the host runs for the actor. The host then calls
- * the actor's http-handlers exports (macros in theater/http_handlers.h).
- * docs: sdk/c/docs/io.md.
+ * the actor's http-handlers exports (macros in theater/http_handlers.h). Also
+ * the C structs of theater:simple/websocket-types (the HTTP records are in
+ * theater/http_client.h). docs: sdk/c/docs/io.md.
  *
  * Results as in message_server_host.h: true on ok (out-params filled), false
  * on err (*err filled); any out-param may be NULL. Ids are u64, issued by the
@@ -13,7 +14,86 @@
 #ifndef THEATER_HTTP_FRAMEWORK_H
 #define THEATER_HTTP_FRAMEWORK_H
 
-#include "theater/http_types.h"
+#include "theater/http_client.h"
+
+/* ---- theater:simple/websocket-types (wit/http-types.wit) ---------------------------------- */
+
+/* variant message-type: the case tag, and `other`'s name when tag is THEATER_WS_OTHER
+ * ({0, 0} for every other case). */
+enum {
+  THEATER_WS_TEXT,
+  THEATER_WS_BINARY,
+  THEATER_WS_CONNECT,
+  THEATER_WS_CLOSE,
+  THEATER_WS_PING,
+  THEATER_WS_PONG,
+  THEATER_WS_OTHER,
+  THEATER_WS_TYPE_COUNT_
+};
+typedef struct {
+  uint8_t tag;
+  theater_string_t other;
+} theater_websocket_message_type_t;
+
+/* record websocket-message { ty: message-type, data: option<list<u8>>, text: option<string> } */
+typedef struct {
+  theater_websocket_message_type_t ty;
+  theater_option_bytes_t data;
+  theater_option_string_t text;
+} theater_websocket_message_t;
+
+/* list<websocket-message> */
+typedef struct {
+  const theater_websocket_message_t *ptr;
+  uint32_t len;
+} theater_websocket_messages_t;
+
+/* option<u64> (handler ids of enable-websocket). */
+static inline theater_option_u64_t theater_some_u64(uint64_t v) {
+  theater_option_u64_t o = {true, v};
+  return o;
+}
+static inline theater_option_u64_t theater_none_u64(void) {
+  theater_option_u64_t o = {false, 0};
+  return o;
+}
+
+/* A text / binary message; theater_websocket_message(tag) for one without payload
+ * (connect, close, ping, pong); theater_websocket_other(name) for `other(name)`. */
+static inline theater_websocket_message_t theater_websocket_message(uint8_t tag) {
+  theater_websocket_message_t m = {{tag, {0, 0}}, {false, {0, 0}}, {false, {0, 0}}};
+  return m;
+}
+static inline theater_websocket_message_t theater_websocket_text(theater_string_t text) {
+  theater_websocket_message_t m = theater_websocket_message(THEATER_WS_TEXT);
+  m.text = theater_some_string(text);
+  return m;
+}
+static inline theater_websocket_message_t theater_websocket_binary(theater_bytes_t data) {
+  theater_websocket_message_t m = theater_websocket_message(THEATER_WS_BINARY);
+  m.data = theater_some(data);
+  return m;
+}
+static inline theater_websocket_message_t theater_websocket_other(theater_string_t name) {
+  theater_websocket_message_t m = theater_websocket_message(THEATER_WS_OTHER);
+  m.ty.other = name;
+  return m;
+}
+
+/* The WIT name of a message-type tag, e.g. "text" ("?" if out of range). */
+static const char *theater_websocket_type_name(uint8_t tag) {
+  static const char *const names[] = {"text", "binary", "connect", "close", "ping", "pong", "other"};
+  return tag < THEATER_WS_TYPE_COUNT_ ? names[tag] : "?";
+}
+
+/* The canonical layouts (sdk/c/docs/io.md). */
+_Static_assert(sizeof(theater_websocket_message_type_t) == 12 && offsetof(theater_websocket_message_type_t, other) == 4,
+               "message-type");
+_Static_assert(sizeof(theater_websocket_message_t) == 36 && offsetof(theater_websocket_message_t, data) == 12 &&
+                   offsetof(theater_websocket_message_t, text) == 24,
+               "websocket-message");
+
+/* ---- theater:simple/http-framework ------------------------------------------------------- */
 
 typedef uint64_t theater_server_id_t;
 typedef uint64_t theater_handler_id_t;

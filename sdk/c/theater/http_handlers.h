@@ -182,7 +182,7 @@ static theater_websocket_message_t theater_http_lift_message_(uint32_t td, uint3
 
 /* handle-middleware: fn(theater_state_t state, theater_handler_id_t handler_id, const theater_http_request_t *request),
  * returning theater_return_middleware(state, proceed, request). Core: as handle-request; area 56 bytes. */
-#define THEATER_EXPORT_HANDLE_HTTP_MIDDLEWARE(fn)                                                                     \
+#define THEATER_EXPORT_HANDLE_MIDDLEWARE(fn)                                                                     \
   static theater_result_t theater_call_http_middleware_(theater_state_t s_, uint64_t h_, theater_http_request_t q_) { \
     return fn(s_, h_, &q_);                                                                                            \
   }                                                                                                                    \
@@ -193,7 +193,7 @@ static theater_websocket_message_t theater_http_lift_message_(uint32_t td, uint3
 
 /* handle-websocket-connect: fn(theater_state_t state, theater_handler_id_t handler_id, uint64_t connection_id,
  * theater_string_t path, theater_option_string_t protocol) -> state kinds. Core: (i32 x3, i64, i64, i32 x5) -> i32. */
-#define THEATER_EXPORT_HANDLE_HTTP_WEBSOCKET_CONNECT(fn)                                                              \
+#define THEATER_EXPORT_HANDLE_WEBSOCKET_CONNECT(fn)                                                              \
   THEATER_DEFINE_EXPORT(http_websocket_connect, THEATER_HH_ "handle-websocket-connect", 16, THEATER_RESULT_STATE,     \
                         THEATER_MUST_("http-handlers#handle-websocket-connect", THEATER_STATE_HELPERS_),              \
                         theater_no_payload_,                                                                           \
@@ -205,7 +205,7 @@ static theater_websocket_message_t theater_http_lift_message_(uint32_t td, uint3
 /* handle-websocket-message: fn(theater_state_t state, theater_handler_id_t handler_id, uint64_t connection_id,
  * const theater_websocket_message_t *message), returning theater_return_websocket_messages(state, replies).
  * Core: (i32 x3, i64, i64, i32 x9) -> i32; area 24 bytes. */
-#define THEATER_EXPORT_HANDLE_HTTP_WEBSOCKET_MESSAGE(fn)                                                              \
+#define THEATER_EXPORT_HANDLE_WEBSOCKET_MESSAGE(fn)                                                              \
   static theater_result_t theater_call_http_websocket_message_(theater_state_t s_, uint64_t h_, uint64_t c_,          \
                                                                theater_websocket_message_t m_) {                      \
     return fn(s_, h_, c_, &m_);                                                                                        \
@@ -222,7 +222,7 @@ static theater_websocket_message_t theater_http_lift_message_(uint32_t td, uint3
 
 /* handle-websocket-disconnect: fn(theater_state_t state, theater_handler_id_t handler_id, uint64_t connection_id)
  * -> state kinds. Core: (i32 x3, i64, i64) -> i32. */
-#define THEATER_EXPORT_HANDLE_HTTP_WEBSOCKET_DISCONNECT(fn)                                                           \
+#define THEATER_EXPORT_HANDLE_WEBSOCKET_DISCONNECT(fn)                                                           \
   THEATER_DEFINE_EXPORT(http_websocket_disconnect, THEATER_HH_ "handle-websocket-disconnect", 16,                    \
                         THEATER_RESULT_STATE,                                                                          \
                         THEATER_MUST_("http-handlers#handle-websocket-disconnect", THEATER_STATE_HELPERS_),           \
