@@ -18,6 +18,7 @@ import dev.theater.wit.WitWorld;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -142,6 +145,22 @@ class ActorGuideTest {
     void theSdkExampleBuildsRunsAndPrintsWhatTheGuideSays() throws Exception {
         copyTree(ROOT.resolve("sdk/c"), tmp.resolve("sdk/c")); // the guide's -I sdk/c, relative to the root
         assertRunsAsDocumented("counter-sdk");
+    }
+
+    @Test
+    void theLinesTheSdkSavesAreCountedRight() {
+        Matcher saved = Pattern.compile("\\((\\d+) lines instead of (\\d+)\\)").matcher(docText());
+        assertThat(saved.find()).as("the guide says how many lines the SDK saves").isTrue();
+        assertThat(DOC.block("c file=counter-sdk/counter.c").lines().count()).isEqualTo(Long.parseLong(saved.group(1)));
+        assertThat(DOC.block("c file=counter/counter.c").lines().count()).isEqualTo(Long.parseLong(saved.group(2)));
+    }
+
+    private static String docText() {
+        try {
+            return Files.readString(ROOT.resolve("docs/actors.md"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void assertRunsAsDocumented(String example) throws Exception {

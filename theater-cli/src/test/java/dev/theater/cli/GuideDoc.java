@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The parts of docs/actors.md that {@link ActorGuideTest} checks: fenced blocks by their info string
- * ({@code c file=counter/counter.c}, {@code text output=counter}), tables, and the result-area sections (a line
- * {@code Exports: ...} or {@code Element: ...}, a {@code Result:} line, then a table).
+ * ({@code c file=counter/counter.c}, {@code text output=counter}), tables, and the result-area sections (a list item
+ * {@code Exports: ...} and one {@code Result: ...}, or one {@code Element: ...}, then a table).
  */
 final class GuideDoc {
 
@@ -87,9 +87,9 @@ final class GuideDoc {
     List<Layout> layouts() {
         List<Layout> layouts = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+            String line = bullet(lines.get(i));
             if (line.startsWith("Exports: ")) {
-                String result = lines.get(i + 1);
+                String result = bullet(lines.get(i + 1));
                 if (!result.startsWith("Result: ")) {
                     throw new AssertionError("line " + (i + 2) + " should start with 'Result: ': " + result);
                 }
@@ -109,6 +109,11 @@ final class GuideDoc {
             }
         }
         return layouts;
+    }
+
+    /** A list item's text without its {@code "- "}. */
+    private static String bullet(String line) {
+        return line.startsWith("- ") ? line.substring(2) : line;
     }
 
     /** The contents of every {@code `code`} span of {@code text}, in order. */
