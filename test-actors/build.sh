@@ -30,7 +30,7 @@ echo "build.sh: using $("$CLANG" --version | head -n1)"
 # can end up in the output.
 CFLAGS=(--target=wasm32 -O2 -ffreestanding -fno-builtin -nostdlib -g0
         -fno-ident -Wall -Werror -Wno-unused-function
-        -I ../../sdk/c -I "$HERE/common")
+        -I ../../sdk/c)
 LDFLAGS=(-Wl,--no-entry -Wl,--strip-all -Wl,-z,stack-size=16384
          -Wl,--initial-memory=65536)
 

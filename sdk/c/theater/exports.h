@@ -104,41 +104,44 @@ static inline theater_option_bytes_t theater_lift_option_bytes_(uint32_t disc, u
 }
 static inline theater_string_t theater_lift_string_(uint32_t ptr, uint32_t len) { return theater_string_of(THEATER_PTR(ptr), len); }
 
-static inline void theater_put_u32_(uint8_t *area, uint32_t off, uint32_t v) { *(uint32_t *)(area + off) = v; }
-
-/* option<list<u8>> at off: disc u8, ptr @+4, len @+8 (zeros when none). */
-static void theater_lower_option_bytes_(uint8_t *area, uint32_t off, theater_option_bytes_t o) {
-  area[off] = o.is_some ? 1 : 0;
-  theater_put_u32_(area, off + 4, o.is_some ? THEATER_ADDR(o.value.ptr) : 0);
-  theater_put_u32_(area, off + 8, o.is_some ? o.value.len : 0);
-}
-
-/* Writes r into a state-threading result area of `size` bytes (all other bytes
- * 0): err(string) @4, or ok with the state @4 and, for RESPONSE / ACCEPT, their
- * payload @16 (every theater:simple export's ok tuple is 4-aligned, so the state
- * is always @4). A kind other than `want` (or err) becomes err(misuse). Returns
- * true when r is ok with a kind of another header (>= THEATER_RESULT_HTTP_RESPONSE):
- * the caller then writes that payload itself. */
-static bool theater_lower_result_(uint8_t *area, uint32_t size, const theater_result_t *r, uint32_t want,
+/* Writes r into a state-threading result area of `size` bytes (a multiple of 4;
+ * every byte not listed is 0): err(string) @4, or ok with the state @4 and, for
+ * RESPONSE / ACCEPT, their payload @16 (every theater:simple export's ok tuple is
+ * 4-aligned, so the state is always @4). A kind other than `want` (or err)
+ * becomes err(misuse). Returns true when r is ok with a kind of another header
+ * (>= THEATER_RESULT_HTTP_RESPONSE): the caller then writes that payload @16. */
+static bool theater_lower_result_(uint32_t *area, uint32_t size, const theater_result_t *r, uint32_t want,
                                   const char *misuse) {
-  memset(area, 0, size);
+  theater_result_t e;
   if (r->kind != THEATER_RESULT_ERR && r->kind != want) {
-    theater_result_t e = theater_return_err(misuse);
-    return theater_lower_result_(area, size, &e, want, misuse);
+    e = theater_return_err(misuse);
+    r = &e;
   }
+  uint32_t words = size / 4, w = 4;
   if (r->kind == THEATER_RESULT_ERR) {
     area[0] = 1;
-    theater_put_u32_(area, 4, THEATER_ADDR(r->err.ptr));
-    theater_put_u32_(area, 8, r->err.len);
-    return false;
+    area[1] = THEATER_ADDR(r->err.ptr);
+    area[2] = r->err.len;
+    area[3] = 0;
+  } else {
+    area[0] = 0;
+    area[1] = r->state.is_some ? 1 : 0;
+    area[2] = r->state.is_some ? THEATER_ADDR(r->state.value.ptr) : 0;
+    area[3] = r->state.is_some ? r->state.value.len : 0;
+    if (r->kind == THEATER_RESULT_RESPONSE) {
+      area[4] = r->response.is_some ? 1 : 0;
+      area[5] = r->response.is_some ? THEATER_ADDR(r->response.value.ptr) : 0;
+      area[6] = r->response.is_some ? r->response.value.len : 0;
+      w = 7;
+    } else if (r->kind == THEATER_RESULT_ACCEPT) {
+      area[4] = r->accept.accepted ? 1 : 0;
+      area[5] = r->accept.message.is_some ? 1 : 0;
+      area[6] = r->accept.message.is_some ? THEATER_ADDR(r->accept.message.value.ptr) : 0;
+      area[7] = r->accept.message.is_some ? r->accept.message.value.len : 0;
+      w = 8;
+    }
   }
-  theater_lower_option_bytes_(area, 4, r->state);
-  if (r->kind == THEATER_RESULT_RESPONSE) {
-    theater_lower_option_bytes_(area, 16, r->response);
-  } else if (r->kind == THEATER_RESULT_ACCEPT) {
-    area[16] = r->accept.accepted ? 1 : 0;
-    theater_lower_option_bytes_(area, 20, r->accept.message);
-  }
+  for (; w < words; w++) area[w] = 0;
   return r->kind >= THEATER_RESULT_HTTP_RESPONSE;
 }
 
@@ -153,12 +156,12 @@ static inline void theater_no_payload_(uint8_t *area, const theater_result_t *r)
  * by theater_lower_result_ and then, for kinds >= THEATER_RESULT_HTTP_RESPONSE,
  * by `lower(area, &result)` (a function name; theater_no_payload_ for none). */
 #define THEATER_DEFINE_EXPORT(id, name, size, want, misuse, lower, params, call) \
-  static uint64_t theater_ret_##id##_[((size) + 7) / 8];                          \
+  static uint32_t theater_ret_##id##_[((size) + 3) / 4] __attribute__((aligned(8))); \
   THEATER_EXPORT(name) uint32_t theater_export_##id##_ params {                   \
     theater_call_begin();                                                         \
     theater_result_t r_ = call;                                                   \
-    uint8_t *area_ = (uint8_t *)theater_ret_##id##_;                             \
-    if (theater_lower_result_(area_, (size), &r_, (want), (misuse))) lower(area_, &r_); \
+    uint32_t *area_ = theater_ret_##id##_;                                        \
+    if (theater_lower_result_(area_, (size), &r_, (want), (misuse))) lower((uint8_t *)area_, &r_); \
     return THEATER_ADDR(area_);                                                   \
   }                                                                               \
   THEATER_EXPORT("cabi_post_" name) void theater_post_##id##_(uint32_t ret_) {    \
