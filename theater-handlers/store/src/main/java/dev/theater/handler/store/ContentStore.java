@@ -143,7 +143,30 @@ public final class ContentStore {
      * again; new content that would take the store past {@code maxBytes} is refused and nothing changes.
      */
     public String put(byte[] bytes, long maxBytes) {
+        return put(bytes, Names.sha256Hex(bytes), maxBytes);
+    }
+
+    /**
+     * Stores {@code bytes} and adds them to {@code label} ({@code replace}: the label names them alone). A label
+     * that cannot take them (malformed, damaged, or naming the most contents a label may) is refused before anything
+     * is written; only an I/O failure of the label's own write leaves the content stored without the label.
+     */
+    public String putAtLabel(String label, byte[] bytes, boolean replace, long maxBytes) {
+        List<String> refs = refs(label);
         String hash = Names.sha256Hex(bytes);
+        if (!replace && refs.size() >= LabelFile.MAX_REFS && !refs.contains(hash)) {
+            throw full(label);
+        }
+        put(bytes, hash, maxBytes);
+        if (replace) {
+            replaceLabel(label, hash);
+        } else {
+            label(label, hash);
+        }
+        return hash;
+    }
+
+    private String put(byte[] bytes, String hash, long maxBytes) {
         Path target = content.resolve(hash);
         try {
             if (isInPlace(target, bytes.length)) {
@@ -340,8 +363,7 @@ public final class ContentStore {
             List<String> refs = new ArrayList<>(read(label, utf8).map(LabelFile::refs).orElse(List.of()));
             change.apply(refs);
             if (refs.size() > LabelFile.MAX_REFS) {
-                throw new StoreException("label " + Names.quote(label) + " in store '" + id + "' names "
-                        + LabelFile.MAX_REFS + " contents, the most a label names");
+                throw full(label);
             }
             Path file = labels.resolve(LabelFile.fileName(utf8));
             if (refs.isEmpty()) {
@@ -355,6 +377,11 @@ public final class ContentStore {
         } finally {
             lock.unlock();
         }
+    }
+
+    private StoreException full(String label) {
+        return new StoreException("label " + Names.quote(label) + " in store '" + id + "' names " + LabelFile.MAX_REFS
+                + " contents, the most a label names");
     }
 
     private Optional<LabelFile> read(String label, byte[] utf8) {

@@ -58,22 +58,10 @@ final class StoreHandler implements Handler {
                     store(args).removeFromLabel(str(args.get(1)), ref(args.get(2)));
                     return null;
                 }))
-                .define(iface, "store-at-label", args -> result(() -> {
-                    ContentStore store = store(args);
-                    String label = str(args.get(1));
-                    Names.label(label); // a bad label stores nothing
-                    String hash = store.put(content(args.get(2)), config.maxBytes());
-                    store.label(label, hash);
-                    return ref(hash);
-                }))
-                .define(iface, "replace-content-at-label", args -> result(() -> {
-                    ContentStore store = store(args);
-                    String label = str(args.get(1));
-                    Names.label(label);
-                    String hash = store.put(content(args.get(2)), config.maxBytes());
-                    store.replaceLabel(label, hash);
-                    return ref(hash);
-                }))
+                .define(iface, "store-at-label", args -> result(() -> ref(store(args).putAtLabel(str(args.get(1)),
+                        content(args.get(2)), false, config.maxBytes()))))
+                .define(iface, "replace-content-at-label", args -> result(() -> ref(store(args).putAtLabel(
+                        str(args.get(1)), content(args.get(2)), true, config.maxBytes()))))
                 .define(iface, "replace-at-label", args -> result(() -> {
                     store(args).replaceLabel(str(args.get(1)), ref(args.get(2)));
                     return null;

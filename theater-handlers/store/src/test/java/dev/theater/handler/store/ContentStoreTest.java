@@ -236,4 +236,31 @@ class ContentStoreTest {
         assertThat(store.labels()).containsExactly("other");
         assertThat(store.latest("notes")).isEqualTo(Optional.empty());
     }
+
+    @Test
+    void storeAtLabelRefusesALabelThatCannotTakeTheContentBeforeStoringIt() throws Exception {
+        ContentStore store = ContentStore.create(root, "a");
+        String first = store.put(utf8("first"), Long.MAX_VALUE);
+        List<String> refs = new ArrayList<>();
+        for (int i = 0; i < LabelFile.MAX_REFS - 1; i++) {
+            refs.add(Names.sha256Hex(utf8("ref " + i)));
+        }
+        refs.add(first);
+        Files.write(store.folder().resolve("labels").resolve(Names.sha256Hex(utf8("full"))),
+                new LabelFile("full", refs).encode());
+        String full = "label 'full' in store '" + store.id() + "' names 10000 contents, the most a label names";
+        assertThatThrownBy(() -> store.putAtLabel("full", utf8("more"), false, Long.MAX_VALUE)).hasMessage(full);
+        assertThatThrownBy(() -> store.label("full", store.put(utf8("other"), Long.MAX_VALUE))).hasMessage(full);
+        assertThat(store.exists(Names.sha256Hex(utf8("more")))).isFalse();
+        assertThat(store.putAtLabel("full", utf8("first"), false, Long.MAX_VALUE)).isEqualTo(first); // named already
+        assertThat(store.refs("full").getLast()).isEqualTo(first);
+        assertThat(store.putAtLabel("full", utf8("more"), true, Long.MAX_VALUE)).isNotNull(); // replacing: fits
+        assertThat(store.refs("full")).containsExactly(Names.sha256Hex(utf8("more")));
+
+        Path damaged = store.folder().resolve("labels").resolve(Names.sha256Hex(utf8("damaged")));
+        Files.writeString(damaged, "not a label file");
+        assertThatThrownBy(() -> store.putAtLabel("damaged", utf8("unstored"), true, Long.MAX_VALUE))
+                .hasMessageEndingWith("is corrupt: it does not end with a checksum line");
+        assertThat(store.exists(Names.sha256Hex(utf8("unstored")))).isFalse();
+    }
 }
