@@ -24,7 +24,8 @@ import java.util.Locale;
  * {@code store}: the store handler's {@code store} and {@code get} per second for 1 KiB and 1 MiB content, side by
  * side in each run with a plain Java write of the same bytes (temporary file, {@code force}, atomic rename, folder
  * {@code force}: the same durability) and a plain read, and with the handler's disk layer called directly (no guest,
- * no chain), to split the cost. Each run is a fresh home; the four measures of a size run back to back in it.
+ * no chain), to split the cost. Each run is a fresh home; in it the three writers take turns, 10 writes each (the
+ * three readers 100 reads each), so that all see the same disk while its latency drifts.
  *
  * <ul>
  *   <li>{@code actor store}: a store-writer actor's {@code bench-store <seed> <n> <size>}: n {@code store} host calls
@@ -34,7 +35,8 @@ import java.util.Locale;
  *       the guest);</li>
  *   <li>{@code layer}: {@code ContentStore.put} / {@code get} from Java, same bytes;</li>
  *   <li>{@code plain}: {@code FileChannel} write + {@code force(true)} of a temp file, {@code Files.move(ATOMIC_MOVE)},
- *       {@code force} of the folder; {@code Files.readAllBytes} for get.</li>
+ *       {@code force} of the folder; {@code Files.readAllBytes} for get, and (the floor of a checked get)
+ *       {@code Files.readAllBytes} + SHA-256.</li>
  * </ul>
  *
  * <p>Options: {@code storeruns=5}, {@code n1k=400} / {@code n1m=60} stores per run, {@code g1k=4000} / {@code g1m=300}
@@ -44,6 +46,8 @@ final class StoreScenario implements Scenario {
 
     private static final int KIB = 1024;
     private static final int MIB = 1024 * 1024;
+    /** Writes per turn of each writer; gets per turn are ten times this. */
+    private static final int BLOCK = 10;
 
     @Override
     public void run(HarnessOptions options) {
@@ -55,23 +59,25 @@ final class StoreScenario implements Scenario {
             int stores = options.intOpt(small ? "n1k" : "n1m", small ? 400 : 60);
             int gets = options.intOpt(small ? "g1k" : "g1m", small ? 4_000 : 300);
             String label = small ? "1 KiB" : "1 MiB";
-            double[][] rates = new double[6][runs]; // actor store, layer store, plain store, actor get, layer get, plain get
+            double[][] rates = new double[7][runs]; // actor/layer/plain store, actor/layer/plain get, plain get + SHA-256
             for (int r = 0; r < runs; r++) {
                 try (BenchHome home = options.newHome()) {
                     measure(home.path(), options, size, stores, gets, 100 * r + (small ? 1 : 2), rates, r);
                 }
                 System.out.printf(Locale.ROOT, "  %s run %d: store/s actor %,.0f layer %,.0f plain %,.0f;"
-                                + " get/s actor %,.0f layer %,.0f plain %,.0f%n", label, r, rates[0][r], rates[1][r],
-                        rates[2][r], rates[3][r], rates[4][r], rates[5][r]);
+                                + " get/s actor %,.0f layer %,.0f plain %,.0f plain+sha256 %,.0f%n", label, r, rates[0][r],
+                        rates[1][r], rates[2][r], rates[3][r], rates[4][r], rates[5][r], rates[6][r]);
             }
-            String[] names = {"actor store", "layer store", "plain store", "actor get", "layer get", "plain get"};
+            String[] names = {"actor store", "layer store", "plain store", "actor get", "layer get", "plain get",
+                "plain get+sha256"};
             for (int m = 0; m < names.length; m++) {
                 System.out.println(label + " " + names[m] + " RESULT: " + Stats.summary("ops/s", rates[m]));
             }
             System.out.printf(Locale.ROOT, "%s RATIO: store actor/plain %.2f, layer/plain %.2f; get actor/plain %.2f,"
-                            + " layer/plain %.2f (medians)%n", label, Stats.median(rates[0]) / Stats.median(rates[2]),
-                    Stats.median(rates[1]) / Stats.median(rates[2]), Stats.median(rates[3]) / Stats.median(rates[5]),
-                    Stats.median(rates[4]) / Stats.median(rates[5]));
+                            + " layer/plain %.2f, layer/(plain+sha256) %.2f (medians)%n", label,
+                    Stats.median(rates[0]) / Stats.median(rates[2]), Stats.median(rates[1]) / Stats.median(rates[2]),
+                    Stats.median(rates[3]) / Stats.median(rates[5]), Stats.median(rates[4]) / Stats.median(rates[5]),
+                    Stats.median(rates[4]) / Stats.median(rates[6]));
         }
     }
 
@@ -86,57 +92,73 @@ final class StoreScenario implements Scenario {
                     + "[[handlers]]\ntype = \"runtime\"\n[[handlers]]\ntype = \"message-server\"\n[[handlers]]\ntype = \"store\"\n");
             try (Theater theater = Theater.builder().home(home.resolve("home")).fsync(options.fsync()).build()) {
                 ActorRef writer = theater.start(ManifestParser.parse(manifest), StartOptions.defaults());
-                String state = new String(writer.state().orElseThrow(), StandardCharsets.UTF_8);
-                String id = state.substring("{\"store\":\"".length(), state.length() - 2);
-                send(writer, "bench-store " + (seed + 50) + " 5 " + size); // warm-up: compiled paths, the store opened
-
-                long t0 = System.nanoTime();
-                send(writer, "bench-store " + seed + " " + stores + " " + size);
-                rates[0][r] = stores / seconds(t0);
-                String hash = sha256(content(seed, 0, size));
-                send(writer, "bench-get 5 " + hash);
-                t0 = System.nanoTime();
-                send(writer, "bench-get " + gets + " " + hash);
-                rates[3][r] = gets / seconds(t0);
-
                 ContentStore layer = ContentStore.create(home.resolve("layer"), "bench");
-                byte[][] contents = new byte[stores][];
-                for (int k = 0; k < stores; k++) {
-                    contents[k] = content(seed + 7, k, size);
-                }
-                layer.put(content(seed + 8, 0, size), Long.MAX_VALUE); // warm-up
-                t0 = System.nanoTime();
-                for (byte[] c : contents) {
-                    layer.put(c, Long.MAX_VALUE);
-                }
-                rates[1][r] = stores / seconds(t0);
-                String layerHash = sha256(contents[0]);
-                t0 = System.nanoTime();
-                for (int k = 0; k < gets; k++) {
-                    layer.get(layerHash, Integer.MAX_VALUE);
-                }
-                rates[4][r] = gets / seconds(t0);
-
                 Path plain = Files.createDirectories(home.resolve("plain"));
                 Path tmp = Files.createDirectories(plain.resolve("tmp"));
                 Path content = Files.createDirectories(plain.resolve("content"));
-                for (int k = 0; k < stores; k++) {
-                    contents[k] = content(seed + 9, k, size);
+                // warm-up: compiled paths, the store opened
+                send(writer, "bench-store " + (seed + 50) + " 5 " + size);
+                layer.put(content(seed + 51, 0, size), Long.MAX_VALUE);
+                plainWrite(tmp.resolve("w.tmp"), content.resolve("w"), content(seed + 52, 0, size));
+
+                // the three writers take turns in blocks, so that each sees the same disk (its latency drifts)
+                long[] nanos = new long[7];
+                int block = Math.max(1, Math.min(BLOCK, stores));
+                for (int done = 0, b = 0; done < stores; done += block, b++) {
+                    int n = Math.min(block, stores - done);
+                    long t0 = System.nanoTime();
+                    send(writer, "bench-store " + (seed + 1000 * (b + 1)) + " " + n + " " + size);
+                    nanos[0] += System.nanoTime() - t0;
+                    byte[][] batch = new byte[n][];
+                    for (int k = 0; k < n; k++) {
+                        batch[k] = content(seed + 1000 * (b + 1) + 7, k, size);
+                    }
+                    t0 = System.nanoTime();
+                    for (byte[] c : batch) {
+                        layer.put(c, Long.MAX_VALUE);
+                    }
+                    nanos[1] += System.nanoTime() - t0;
+                    for (int k = 0; k < n; k++) {
+                        batch[k] = content(seed + 1000 * (b + 1) + 9, k, size);
+                    }
+                    t0 = System.nanoTime();
+                    for (int k = 0; k < n; k++) {
+                        plainWrite(tmp.resolve(k + ".tmp"), content.resolve(b + "-" + k), batch[k]);
+                    }
+                    nanos[2] += System.nanoTime() - t0;
                 }
-                t0 = System.nanoTime();
-                for (int k = 0; k < stores; k++) {
-                    plainWrite(tmp.resolve(k + ".tmp"), content.resolve("c" + k), contents[k]);
-                }
-                rates[2][r] = stores / seconds(t0);
-                Path first = content.resolve("c0");
+                String actorHash = sha256(content(seed + 1000, 0, size));
+                String layerHash = sha256(content(seed + 1007, 0, size));
+                Path plainFile = content.resolve("0-0");
+                send(writer, "bench-get 5 " + actorHash);
+                int getBlock = Math.max(1, Math.min(gets, 10 * BLOCK));
                 long sum = 0;
-                t0 = System.nanoTime();
-                for (int k = 0; k < gets; k++) {
-                    sum += Files.readAllBytes(first).length;
+                for (int done = 0; done < gets; done += getBlock) {
+                    int n = Math.min(getBlock, gets - done);
+                    long t0 = System.nanoTime();
+                    send(writer, "bench-get " + n + " " + actorHash);
+                    nanos[3] += System.nanoTime() - t0;
+                    t0 = System.nanoTime();
+                    for (int k = 0; k < n; k++) {
+                        layer.get(layerHash, Integer.MAX_VALUE);
+                    }
+                    nanos[4] += System.nanoTime() - t0;
+                    t0 = System.nanoTime();
+                    for (int k = 0; k < n; k++) {
+                        sum += Files.readAllBytes(plainFile).length;
+                    }
+                    nanos[5] += System.nanoTime() - t0;
+                    t0 = System.nanoTime();
+                    for (int k = 0; k < n; k++) {
+                        sum += sha256(Files.readAllBytes(plainFile)).length() - 64;
+                    }
+                    nanos[6] += System.nanoTime() - t0;
                 }
-                rates[5][r] = gets / seconds(t0);
                 if (sum != (long) gets * size) {
                     throw new IllegalStateException("plain reads returned " + sum + " bytes");
+                }
+                for (int m = 0; m < 7; m++) {
+                    rates[m][r] = (m < 3 ? stores : gets) / (nanos[m] / 1e9);
                 }
             }
         } catch (IOException e) {
@@ -163,16 +185,10 @@ final class StoreScenario implements Scenario {
         actor.send(command.getBytes(StandardCharsets.UTF_8)).join();
     }
 
-    private static double seconds(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
-    /** store-writer's bench content k: the seed and k as little-endian u32s, then byte j = j mod 256. */
+    /** store-writer's bench content k: the seed and k as little-endian u32s, then bytes 0xa5. */
     static byte[] content(int seed, int k, int size) {
         byte[] bytes = new byte[size];
-        for (int j = 8; j < size; j++) {
-            bytes[j] = (byte) j;
-        }
+        java.util.Arrays.fill(bytes, 8, size, (byte) 0xa5);
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(0, seed).putInt(4, k);
         return bytes;
     }
