@@ -221,8 +221,9 @@ public final class Theater implements AutoCloseable {
     private final class Supervisor implements Supervision {
         @Override
         public ActorHandle spawn(SpawnSpec spec) {
+            // a parent may spawn from its init (STARTING): if the init then fails, its stop stops these children
             Actors.Node parent = actors.node(spec.parentId()).filter(n -> n.current != null
-                    && n.current.status() == ActorStatus.RUNNING).orElseThrow(() -> new TheaterException(
+                    && live(n.current.status())).orElseThrow(() -> new TheaterException(
                     TheaterException.Phase.RUNTIME, "actor '" + spec.parentId() + "' is not running"));
             ActorManifest child = ChildManifests.confine(childManifests.parseConfined(spec.manifest(),
                     "<manifest from " + spec.parentId() + ">", parent.manifest.baseDir()), parent.manifest, registry);
@@ -252,7 +253,7 @@ public final class Theater implements AutoCloseable {
                         "no child actor '" + actorId + "' to restart (never started, forgotten, or its parent is gone)"));
             }
             Actors.Node parent = actors.node(node.parent.orElseThrow()).orElse(null);
-            if (parent == null || parent.current == null || parent.current.status() != ActorStatus.RUNNING) {
+            if (parent == null || parent.current == null || !live(parent.current.status())) {
                 actors.release(node);
                 throw new TheaterException(TheaterException.Phase.RUNTIME, "cannot restart '" + actorId
                         + "': its parent is not running");
@@ -263,10 +264,14 @@ public final class Theater implements AutoCloseable {
                 actors.release(node); // the restart failed: the child is gone
                 throw e;
             } finally {
-                if (parent.current.status() != ActorStatus.RUNNING && node.current != null) {
+                if (!live(parent.current.status()) && node.current != null) {
                     node.current.stop("its parent '" + parent.id + "' stopped while it restarted");
                 }
             }
+        }
+
+        private static boolean live(ActorStatus status) {
+            return status == ActorStatus.RUNNING || status == ActorStatus.STARTING;
         }
 
         @Override

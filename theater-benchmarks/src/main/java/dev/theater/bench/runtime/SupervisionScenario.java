@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * already compiled), and the restart latency of a one-for-one parent: from the Java send that makes a sup-child
  * trap to the new incarnation's {@code lifecycle/running} event (the trap, the stop, the strategy, the start).
  *
- * <p>Options: {@code spawns=2000} per run, {@code restarts=500}, {@code runs=3}; fsync as {@code fsync=}.
+ * <p>Options: {@code spawns=2000} per run, {@code restarts=500}, {@code runs=3}; fsync as {@code fsync=};
+ * {@code wallprofile} (any value: sample the spawning guest thread's stack every 200 µs, waits included).
  */
 final class SupervisionScenario implements Scenario {
 
@@ -46,8 +47,14 @@ final class SupervisionScenario implements Scenario {
                     ActorRef spawner = theater.start(app.resolve("spawner.toml"));
                     spawner.send(("spawn-many 50 worker.toml").getBytes(StandardCharsets.UTF_8)).join(); // warm-up
                     long t0 = System.nanoTime();
-                    spawner.send(("spawn-many " + spawns + " worker.toml").getBytes(StandardCharsets.UTF_8)).join();
+                    var sent = spawner.send(("spawn-many " + spawns + " worker.toml").getBytes(StandardCharsets.UTF_8));
+                    WallProfiler wall = options.has("wallprofile") ? spawningThread().map(t -> new WallProfiler(t, 200))
+                            .orElse(null) : null;
+                    sent.join();
                     rate[r] = spawns / ((System.nanoTime() - t0) / 1e9);
+                    if (wall != null) {
+                        wall.print("spawn-many " + spawns, 25);
+                    }
                     if (theater.actorIds().size() != spawns + 50 + 1) {
                         throw new IllegalStateException("expected " + (spawns + 51) + " actors, found " + theater.actorIds().size());
                     }
@@ -81,6 +88,22 @@ final class SupervisionScenario implements Scenario {
         System.out.println("restart p99 RESULT: " + Stats.summary1("µs", p99));
     }
 
+    /** The guest thread running the spawner's {@code spawn-many}: the one inside the supervisor handler's spawn. */
+    private static Optional<Thread> spawningThread() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            for (var e : Thread.getAllStackTraces().entrySet()) {
+                for (StackTraceElement f : e.getValue()) {
+                    if (f.getClassName().endsWith("SupervisorHandler") && f.getMethodName().equals("spawn")) {
+                        return Optional.of(e.getKey());
+                    }
+                }
+            }
+            Thread.onSpinWait();
+        }
+        return Optional.empty();
+    }
+
     private static boolean await(CountDownLatch latch) {
         try {
             return latch.await(30, TimeUnit.SECONDS);
@@ -101,6 +124,9 @@ final class SupervisionScenario implements Scenario {
         }
 
         Optional<ChainListener> listener(String id) {
+            if (!id.startsWith("parent.")) {
+                return Optional.empty(); // the spawner's children: a subscription each would be measured with them
+            }
             return Optional.of(new ChainListener() {
                 @Override
                 public boolean accepts(ChainEvent event) {

@@ -5,11 +5,12 @@ import dev.theater.api.handler.ActorEnd;
 import dev.theater.api.handler.EventData;
 import dev.theater.api.handler.Supervision;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -34,7 +35,9 @@ final class Restarts implements AutoCloseable {
     private final Recorder recorder;
     private final Consumer<String> watch;
     private final BiConsumer<String, String> restartFailed;
-    private final List<String> order = new ArrayList<>(); // children in start order; guarded by this
+    // children in start order (a restarted child keeps its place, as in OTP); a set, as thousands of children
+    // come and go; guarded by this
+    private final SequencedSet<String> order = new LinkedHashSet<>();
     private final Deque<Long> recent = new ArrayDeque<>(); // automatic restarts within the window; guarded by this
     private final Map<String, Deque<Long>> recentOf = new HashMap<>(); // the same, per child; guarded by this
     private final Set<Thread> pending = ConcurrentHashMap.newKeySet();
@@ -51,7 +54,6 @@ final class Restarts implements AutoCloseable {
     }
 
     synchronized void started(String child) {
-        order.remove(child);
         order.add(child);
     }
 
@@ -88,10 +90,10 @@ final class Restarts implements AutoCloseable {
 
     /** Which children restart when {@code child} ended: itself, all, or itself and the younger ones. */
     private List<String> targets(String child) {
-        int at = order.indexOf(child);
         return switch (config.strategy()) {
             case ONE_FOR_ALL -> List.copyOf(order);
-            case REST_FOR_ONE -> at < 0 ? List.of(child) : List.copyOf(order.subList(at, order.size()));
+            case REST_FOR_ONE -> order.contains(child) ? order.stream().dropWhile(c -> !c.equals(child)).toList()
+                    : List.of(child);
             case ONE_FOR_ONE, NONE -> List.of(child);
         };
     }

@@ -90,6 +90,17 @@ class StrategiesGuestTest {
     }
 
     @Test
+    void aRestartedChildKeepsItsPlaceInTheStartOrder() {
+        App a = threeWorkers("strategy = \"rest-for-one\"");
+        a.tell("parent", "restart parent.worker-1"); // worker-1 is still the oldest, as in OTP
+        a.logs.await("parent", "restarted parent.worker-1");
+        a.post("parent.worker-2", "crash");
+        a.awaitInit("parent.worker-2", init(2, "1"));
+        a.awaitInit("parent.worker-3", init(3, "1"));
+        assertThat(a.logs.of("parent.worker-1")).containsExactly(init(1, "none"), init(1, "1"));
+    }
+
+    @Test
     void permanentChildrenRestartAfterAnExitTransientOnesDoNot() {
         App a = app();
         a.startParent("perm", "strategy = \"one-for-one\", restart = \"permanent\"");
