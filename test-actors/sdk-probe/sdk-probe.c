@@ -22,69 +22,38 @@ static theater_state_t probe_state(uint32_t count, theater_string_t last, bool h
 
 /* ---- lines -------------------------------------------------------------------- */
 
-static theater_buf_t line(const char *start) {
-  theater_buf_t l;
-  theater_buf_init(&l);
-  theater_buf_cstr(&l, start);
-  return l;
-}
-static void emit(theater_buf_t *l) { theater_runtime_log(theater_buf_string(l)); }
-
 /* "<verb> ok[ <text>]" on ok, "<verb> failed: <err>" on err. */
 static void outcome(bool ok, const char *verb, theater_string_t text, theater_string_t err) {
-  theater_buf_t l = line(verb);
-  if (ok) {
-    theater_buf_cstr(&l, " ok");
-    if (text.len) { theater_buf_cstr(&l, " "); theater_buf_str(&l, text); }
-  } else {
-    theater_buf_cstr(&l, " failed: ");
-    theater_buf_str(&l, err);
-  }
-  emit(&l);
+  if (!ok) theater_logf("%z failed: %s", verb, err);
+  else if (text.len) theater_logf("%z ok %s", verb, text);
+  else theater_logf("%z ok", verb);
 }
 static const theater_string_t NOTHING = {0, 0};
 
-static void put_list(theater_buf_t *l, theater_string_list_t items) {
-  for (uint32_t i = 0; i < items.len; i++) {
-    if (i) theater_buf_cstr(l, ",");
-    theater_buf_str(l, items.ptr[i]);
-  }
-}
-static void put_option(theater_buf_t *l, bool is_some, theater_bytes_t value) {
-  if (is_some) theater_buf_str(l, value);
-  else theater_buf_cstr(l, "none");
-}
-static void put_hex64(theater_buf_t *l, uint64_t v) {
+/* A u64 as 16 hex digits (big-endian): how get-chain's hashes are shown. */
+static theater_string_t hex64(uint64_t v) {
   uint8_t be[8];
   for (int i = 0; i < 8; i++) be[i] = (uint8_t)(v >> (56 - 8 * i));
-  theater_buf_hex(l, theater_bytes_of(be, 8));
+  return theater_format("%x", theater_bytes_of(be, 8));
 }
 
 /* ---- runtime ------------------------------------------------------------------------ */
 
-/* "chain: <n> <linked|broken> <first>|<last>", each event "<type> <hash> <parent|none> <data length>"
- * (hashes as 16 hex digits: the first 8 bytes of the SHA-256, as get-chain gives them). */
+/* "<type> <hash> <parent|none> <data length>" of a get-chain event */
+static theater_string_t meta_event(const theater_meta_event_t *e) {
+  theater_string_t parent = e->event.parent.is_some ? hex64(e->event.parent.value) : theater_str("none");
+  return theater_format("%s %s %s %u", e->event.event_type, hex64(e->hash), parent, e->event.data.len);
+}
+
+/* "chain: <n> <linked|broken> <first event>|<last event>" */
 static void chain(void) {
   theater_chain_t c = theater_runtime_get_chain();
   bool linked = c.len == 0 || !c.events[0].event.parent.is_some;
   for (uint32_t i = 1; i < c.len; i++)
     if (!c.events[i].event.parent.is_some || c.events[i].event.parent.value != c.events[i - 1].hash) linked = false;
-  theater_buf_t l = line("chain: ");
-  theater_buf_u32(&l, c.len);
-  theater_buf_cstr(&l, linked ? " linked" : " broken");
-  for (uint32_t k = 0; k < 2 && c.len; k++) {
-    const theater_meta_event_t *e = &c.events[k == 0 ? 0 : c.len - 1];
-    theater_buf_cstr(&l, k == 0 ? " " : "|");
-    theater_buf_str(&l, e->event.event_type);
-    theater_buf_cstr(&l, " ");
-    put_hex64(&l, e->hash);
-    theater_buf_cstr(&l, " ");
-    if (e->event.parent.is_some) put_hex64(&l, e->event.parent.value);
-    else theater_buf_cstr(&l, "none");
-    theater_buf_cstr(&l, " ");
-    theater_buf_u32(&l, e->event.data.len);
-  }
-  emit(&l);
+  if (c.len == 0) theater_logf("chain: 0 %z", linked ? "linked" : "broken");
+  else theater_logf("chain: %u %z %s|%s", c.len, linked ? "linked" : "broken", meta_event(&c.events[0]),
+                    meta_event(&c.events[c.len - 1]));
 }
 
 /* shutdown(data) then shutdown(none): the first is accepted, the second is an error */
@@ -96,35 +65,25 @@ static void exit_twice(theater_option_bytes_t data) {
 
 /* ---- supervisor -------------------------------------------------------------------- */
 
-/* "<prefix>: <n>" then for the first and last event "|<type> <hash> <parent|none> <timestamp> <description|none> <data>" */
+/* "<type> <hash> <parent|none> <timestamp> <description|none> <data>" of a get-child-events event */
+static theater_string_t chain_event(const theater_chain_event_t *e) {
+  theater_buf_t b;
+  theater_buf_init(&b);
+  theater_buf_format(&b, "%s %x ", e->event_type, e->hash);
+  if (e->parent_hash.is_some) theater_buf_hex(&b, e->parent_hash.value);
+  else theater_buf_cstr(&b, "none");
+  theater_buf_format(&b, " %U %s %s", e->timestamp, theater_or(e->description, "none"), e->data);
+  return theater_buf_string(&b);
+}
+
+/* "child-events <id>: <n>|<first event>|<last event>" */
 static void child_events(theater_string_t id) {
   theater_chain_event_list_t events;
   theater_string_t err;
-  if (!theater_supervisor_get_child_events(id, &events, &err)) {
-    outcome(false, "child-events", NOTHING, err);
-    return;
-  }
-  theater_buf_t l = line("child-events ");
-  theater_buf_str(&l, id);
-  theater_buf_cstr(&l, ": ");
-  theater_buf_u32(&l, events.len);
-  for (uint32_t k = 0; k < 2 && events.len; k++) {
-    const theater_chain_event_t *e = &events.ptr[k == 0 ? 0 : events.len - 1];
-    theater_buf_cstr(&l, "|");
-    theater_buf_str(&l, e->event_type);
-    theater_buf_cstr(&l, " ");
-    theater_buf_hex(&l, e->hash);
-    theater_buf_cstr(&l, " ");
-    if (e->parent_hash.is_some) theater_buf_hex(&l, e->parent_hash.value);
-    else theater_buf_cstr(&l, "none");
-    theater_buf_cstr(&l, " ");
-    theater_buf_u64(&l, e->timestamp);
-    theater_buf_cstr(&l, " ");
-    put_option(&l, e->description.is_some, e->description.value);
-    theater_buf_cstr(&l, " ");
-    theater_buf_str(&l, e->data);
-  }
-  emit(&l);
+  if (!theater_supervisor_get_child_events(id, &events, &err)) outcome(false, "child-events", NOTHING, err);
+  else if (events.len == 0) theater_logf("child-events %s: 0", id);
+  else theater_logf("child-events %s: %u|%s|%s", id, events.len, chain_event(&events.ptr[0]),
+                    chain_event(&events.ptr[events.len - 1]));
 }
 
 /* spawn/resume "<s|-> <manifest>" */
@@ -140,11 +99,7 @@ static void start_child(bool resume, theater_string_t args) {
 /* ---- exports ----------------------------------------------------------------------- */
 
 static theater_result_t init(theater_state_t state, theater_string_t actor_id) {
-  theater_buf_t l = line("init ");
-  theater_buf_str(&l, actor_id);
-  theater_buf_cstr(&l, " ");
-  put_option(&l, state.is_some, state.value);
-  emit(&l);
+  theater_logf("init %s %s", actor_id, theater_or(state, "none"));
   if (state.is_some) return theater_return_keep(state);
   return theater_return_keep(probe_state(0, NOTHING, false));
 }
@@ -162,10 +117,7 @@ static bool command(theater_bytes_t msg) {
   } else if (theater_eq(word, "log")) {
     theater_log_str(rest);
   } else if (theater_eq(msg, "state")) {
-    theater_option_bytes_t s = theater_runtime_get_state();
-    theater_buf_t l = line("state: ");
-    put_option(&l, s.is_some, s.value);
-    emit(&l);
+    theater_logf("state: %s", theater_or(theater_runtime_get_state(), "none"));
   } else if (theater_eq(msg, "chain")) {
     chain();
   } else if (theater_eq(msg, "exit")) {
@@ -186,9 +138,7 @@ static bool command(theater_bytes_t msg) {
   } else if (theater_eq(word, "close")) {
     outcome(theater_message_server_host_close_channel(rest, &err), "close", NOTHING, err);
   } else if (theater_eq(msg, "outstanding")) {
-    theater_buf_t l = line("outstanding: ");
-    put_list(&l, theater_message_server_host_list_outstanding_requests());
-    emit(&l);
+    theater_logf("outstanding: %s", theater_join(theater_message_server_host_list_outstanding_requests(), ","));
   } else if (theater_eq(word, "respond")) {
     outcome(theater_message_server_host_respond_to_request(a, b, &err), "respond", NOTHING, err);
   } else if (theater_eq(word, "cancel")) {
@@ -199,24 +149,15 @@ static bool command(theater_bytes_t msg) {
   } else if (theater_eq(word, "resume")) {
     start_child(true, rest);
   } else if (theater_eq(msg, "children")) {
-    theater_buf_t l = line("children: ");
-    put_list(&l, theater_supervisor_list_children());
-    emit(&l);
+    theater_logf("children: %s", theater_join(theater_supervisor_list_children(), ","));
   } else if (theater_eq(word, "stop-child")) {
     outcome(theater_supervisor_stop_child(rest, &err), "stop-child", rest, err);
   } else if (theater_eq(word, "restart-child")) {
     outcome(theater_supervisor_restart_child(rest, &err), "restart-child", rest, err);
   } else if (theater_eq(word, "child-state")) {
     theater_option_bytes_t s;
-    if (theater_supervisor_get_child_state(rest, &s, &err)) {
-      theater_buf_t l = line("child-state ");
-      theater_buf_str(&l, rest);
-      theater_buf_cstr(&l, ": ");
-      put_option(&l, s.is_some, s.value);
-      emit(&l);
-    } else {
-      outcome(false, "child-state", NOTHING, err);
-    }
+    if (theater_supervisor_get_child_state(rest, &s, &err)) theater_logf("child-state %s: %s", rest, theater_or(s, "none"));
+    else outcome(false, "child-state", NOTHING, err);
   } else if (theater_eq(word, "child-events")) {
     child_events(rest);
   } else {
@@ -237,9 +178,7 @@ static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) 
   if (theater_eq(word, "fail")) return theater_return_err_str(rest);
   if (theater_eq(msg, "misuse")) return theater_return_response(state, theater_none());
   if (theater_eq(msg, "last")) {
-    theater_buf_t l = line("last: ");
-    put_option(&l, has_last, last);
-    emit(&l);
+    theater_logf("last: %s", has_last ? last : theater_str("none"));
   } else if (!command(msg)) {
     theater_log_with("got ", msg);
   }
@@ -250,68 +189,50 @@ THEATER_EXPORT_HANDLE_SEND(handle_send)
 /* "later": answered later (response none); "fail": err; "misuse": the wrong helper; else "echo: <msg>" */
 static theater_result_t handle_request(theater_state_t state, theater_string_t request_id, theater_bytes_t msg) {
   if (theater_eq(msg, "later")) {
-    theater_log_with("deferred ", request_id);
+    theater_logf("deferred %s", request_id);
     return theater_return_response(state, theater_none());
   }
   if (theater_eq(msg, "fail")) return theater_return_err("asked to fail");
   if (theater_eq(msg, "misuse")) return theater_return_keep(state);
-  theater_buf_t r = line("echo: ");
-  theater_buf_str(&r, msg);
-  return theater_return_response(theater_none(), theater_some(theater_buf_bytes(&r)));
+  return theater_return_response(theater_none(), theater_some(theater_format("echo: %s", msg)));
 }
 THEATER_EXPORT_HANDLE_REQUEST(handle_request)
 
 /* "no": refused; "quiet": accepted, no message; else accepted with "welcome <msg>" */
 static theater_result_t handle_channel_open(theater_state_t state, theater_string_t channel_id, theater_bytes_t msg) {
-  theater_log_with("open asked ", channel_id);
+  theater_logf("open asked %s", channel_id);
   if (theater_eq(msg, "no")) return theater_return_accept(state, false, theater_none());
   if (theater_eq(msg, "quiet")) return theater_return_accept(state, true, theater_none());
-  theater_buf_t w = line("welcome ");
-  theater_buf_str(&w, msg);
-  return theater_return_accept(state, true, theater_some(theater_buf_bytes(&w)));
+  return theater_return_accept(state, true, theater_some(theater_format("welcome %s", msg)));
 }
 THEATER_EXPORT_HANDLE_CHANNEL_OPEN(handle_channel_open)
 
 static theater_result_t handle_channel_message(theater_state_t state, theater_string_t channel_id, theater_bytes_t msg) {
-  theater_buf_t l = line("heard ");
-  theater_buf_str(&l, channel_id);
-  theater_buf_cstr(&l, ": ");
-  theater_buf_str(&l, msg);
-  emit(&l);
+  theater_logf("heard %s: %s", channel_id, msg);
   return theater_return_keep(state);
 }
 THEATER_EXPORT_HANDLE_CHANNEL_MESSAGE(handle_channel_message)
 
 static theater_result_t handle_channel_close(theater_state_t state, theater_string_t channel_id) {
-  theater_log_with("channel closed ", channel_id);
+  theater_logf("channel closed %s", channel_id);
   return theater_return_keep(state);
 }
 THEATER_EXPORT_HANDLE_CHANNEL_CLOSE(handle_channel_close)
 
 static theater_result_t child_error(theater_state_t state, theater_string_t child_id, theater_wit_actor_error_t error) {
-  theater_buf_t l = line("child-error ");
-  theater_buf_str(&l, child_id);
-  theater_buf_cstr(&l, " ");
-  theater_buf_cstr(&l, theater_wit_error_type_name(error.error_type));
-  theater_buf_cstr(&l, " ");
-  put_option(&l, error.data.is_some, error.data.value);
-  emit(&l);
+  theater_logf("child-error %s %z %s", child_id, theater_wit_error_type_name(error.error_type), theater_or(error.data, "none"));
   return theater_return_keep(state);
 }
 THEATER_EXPORT_HANDLE_CHILD_ERROR(child_error)
 
 static theater_result_t child_exit(theater_state_t state, theater_string_t child_id, theater_option_bytes_t data) {
-  theater_buf_t l = line("child-exit ");
-  theater_buf_str(&l, child_id);
-  theater_buf_cstr(&l, " ");
-  put_option(&l, data.is_some, data.value);
-  emit(&l);
+  theater_logf("child-exit %s %s", child_id, theater_or(data, "none"));
   return theater_return_keep(state);
 }
 THEATER_EXPORT_HANDLE_CHILD_EXIT(child_exit)
 
 static theater_result_t child_external_stop(theater_state_t state, theater_string_t child_id) {
-  theater_log_with("child-external-stop ", child_id);
+  theater_logf("child-external-stop %s", child_id);
   return theater_return_keep(state);
 }
 THEATER_EXPORT_HANDLE_CHILD_EXTERNAL_STOP(child_external_stop)
