@@ -23,6 +23,8 @@ class HandlersCommandTest {
     private static final String SUPERVISOR = "supervisor  imports [theater:simple/supervisor]"
             + "  exports [theater:simple/supervisor-handlers]  from ";
 
+    private static final String STORE = "store  imports [theater:simple/store]  exports []  from ";
+
     private final StringWriter out = new StringWriter();
 
     private int theater(String... args) {
@@ -40,6 +42,7 @@ class HandlersCommandTest {
         List<String> expected = new ArrayList<>(List.of(
                 MESSAGE_SERVER + "plugin theater-handler-message-server (" + BuiltInHandlers.pluginJar("message-server") + ")",
                 RUNTIME + "plugin theater-handler-runtime (" + BuiltInHandlers.pluginJar("runtime") + ")",
+                STORE + "plugin theater-handler-store (" + BuiltInHandlers.pluginJar("store") + ")",
                 SUPERVISOR + "plugin theater-handler-supervisor (" + BuiltInHandlers.pluginJar("supervisor") + ")"));
         // the same handlers are on the test class path too: the plugins win, and each duplicate is a warning
         BuiltInHandlers.classPathTypes().forEach(type -> expected.add("problem: " + BuiltInHandlers.duplicateWarning(type)));
@@ -57,6 +60,7 @@ class HandlersCommandTest {
         assertThat(out.toString().lines()).containsExactly(
                 MESSAGE_SERVER + "class path: " + BuiltInHandlers.classPathLocation("message-server"),
                 RUNTIME + "class path: " + BuiltInHandlers.classPathLocation("runtime"),
+                STORE + "class path: " + BuiltInHandlers.classPathLocation("store"),
                 SUPERVISOR + "class path: " + BuiltInHandlers.classPathLocation("supervisor"),
                 "problem: ERROR " + broken.toAbsolutePath().normalize() + ": plugin jar refused: not a jar (zip) file: "
                         + zipError(broken));
