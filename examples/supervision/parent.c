@@ -14,15 +14,7 @@
 
 static void tell(theater_string_t child, const char *msg) {
   theater_string_t err;
-  if (!theater_message_server_host_send(child, theater_str(msg), &err)) {
-    theater_buf_t line;
-    theater_buf_init(&line);
-    theater_buf_cstr(&line, "could not tell ");
-    theater_buf_str(&line, child);
-    theater_buf_cstr(&line, ": ");
-    theater_buf_str(&line, err);
-    theater_log_str(theater_buf_string(&line));
-  }
+  if (!theater_message_server_host_send(child, theater_str(msg), &err)) theater_logf("could not tell %s: %s", child, err);
 }
 
 static theater_result_t init(theater_state_t state, theater_string_t id) {
@@ -44,31 +36,20 @@ THEATER_EXPORT_ACTOR_INIT(init)
 static void status(void) {
   theater_string_list_t children = theater_supervisor_list_children();
   for (uint32_t i = 0; i < children.len; i++) {
-    theater_buf_t line;
-    theater_buf_init(&line);
-    theater_buf_str(&line, children.ptr[i]);
     theater_option_bytes_t child_state;
     theater_string_t err;
-    if (theater_supervisor_get_child_state(children.ptr[i], &child_state, &err)) {
-      theater_buf_cstr(&line, " has state ");
-      if (child_state.is_some) theater_buf_str(&line, child_state.value);
-      else theater_buf_cstr(&line, "none");
-    } else {
-      theater_buf_cstr(&line, ": ");
-      theater_buf_str(&line, err);
-    }
-    theater_log_str(theater_buf_string(&line));
+    if (theater_supervisor_get_child_state(children.ptr[i], &child_state, &err))
+      theater_logf("%s has state %s", children.ptr[i], theater_or(child_state, "none"));
+    else
+      theater_logf("%s: %s", children.ptr[i], err);
   }
 }
 
 static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) {
   if (theater_has_prefix(msg, "crash ")) {
-    theater_buf_t child;
-    theater_buf_init(&child);
-    theater_buf_cstr(&child, "parent.");
-    theater_buf_str(&child, theater_skip(msg, 6));
-    theater_log_with("telling to crash: ", theater_buf_string(&child));
-    tell(theater_buf_string(&child), "crash");
+    theater_string_t child = theater_format("parent.%s", theater_skip(msg, 6));
+    theater_log_with("telling to crash: ", child);
+    tell(child, "crash");
   } else if (theater_eq(msg, "status")) {
     status();
   } else {
@@ -79,13 +60,7 @@ static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) 
 THEATER_EXPORT_HANDLE_SEND(handle_send)
 
 static theater_result_t child_error(theater_state_t state, theater_string_t child, theater_wit_actor_error_t error) {
-  theater_buf_t line;
-  theater_buf_init(&line);
-  theater_buf_str(&line, child);
-  theater_buf_cstr(&line, " failed (");
-  theater_buf_cstr(&line, theater_wit_error_type_name(error.error_type));
-  theater_buf_cstr(&line, "); one-for-one restarts it");
-  theater_log_str(theater_buf_string(&line));
+  theater_logf("%s failed (%z); one-for-one restarts it", child, theater_wit_error_type_name(error.error_type));
   return theater_return_keep(state);
 }
 THEATER_EXPORT_HANDLE_CHILD_ERROR(child_error)

@@ -33,15 +33,7 @@ static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) 
   uint32_t jobs = 0;
   if (state.is_some) theater_json_get_u32(state.value, "jobs", &jobs);
   jobs++;
-  theater_buf_t line;
-  theater_buf_init(&line);
-  theater_buf_cstr(&line, "did job ");
-  theater_buf_u32(&line, jobs);
-  theater_log_str(theater_buf_string(&line));
-  theater_buf_t next;
-  theater_buf_init(&next);
-  theater_json_object(&next);
-  theater_json_u32_field(&next, "jobs", jobs);
-  return theater_return_state(theater_json_close(&next));
+  theater_logf("did job %u", jobs);
+  return theater_return_state(theater_format("{\"jobs\":%u}", jobs));
 }
 THEATER_EXPORT_HANDLE_SEND(handle_send)
