@@ -154,8 +154,11 @@ final class CommandRunner {
 
     private static String reason(IOException e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // "error=13, Permission denied" or "Exec failed, error: 2 (No such file or directory)": the errno part alone,
+        // without the host's paths that the rest of the message names
         int detail = m.indexOf("error=");
-        return detail >= 0 ? m.substring(detail) : m; // "error=13, Permission denied", without the host's paths
+        detail = detail >= 0 ? detail : m.indexOf("error: ");
+        return detail >= 0 ? m.substring(detail).strip() : "the system refused it";
     }
 
     private static void quietly(AutoCloseable c) {
