@@ -24,6 +24,7 @@ class HandlersCommandTest {
             + "  exports [theater:simple/supervisor-handlers]  from ";
 
     private static final String STORE = "store  imports [theater:simple/store]  exports []  from ";
+    private static final String FILESYSTEM = "filesystem  imports [theater:simple/filesystem]  exports []  from ";
 
     private final StringWriter out = new StringWriter();
 
@@ -40,6 +41,7 @@ class HandlersCommandTest {
 
         assertThat(exit).isZero();
         List<String> expected = new ArrayList<>(List.of(
+                FILESYSTEM + "plugin theater-handler-filesystem (" + BuiltInHandlers.pluginJar("filesystem") + ")",
                 MESSAGE_SERVER + "plugin theater-handler-message-server (" + BuiltInHandlers.pluginJar("message-server") + ")",
                 RUNTIME + "plugin theater-handler-runtime (" + BuiltInHandlers.pluginJar("runtime") + ")",
                 STORE + "plugin theater-handler-store (" + BuiltInHandlers.pluginJar("store") + ")",
@@ -58,6 +60,7 @@ class HandlersCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString().lines()).containsExactly(
+                FILESYSTEM + "class path: " + BuiltInHandlers.classPathLocation("filesystem"),
                 MESSAGE_SERVER + "class path: " + BuiltInHandlers.classPathLocation("message-server"),
                 RUNTIME + "class path: " + BuiltInHandlers.classPathLocation("runtime"),
                 STORE + "class path: " + BuiltInHandlers.classPathLocation("store"),

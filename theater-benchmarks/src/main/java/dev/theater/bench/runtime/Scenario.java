@@ -6,7 +6,7 @@ package dev.theater.bench.runtime;
  */
 sealed interface Scenario
         permits SendScenario, RequestScenario, ActorToActorScenario, StartScenario, ChainOpenScenario, HandoffScenario,
-        FairnessScenario, SupervisionScenario, StoreScenario {
+        FairnessScenario, SupervisionScenario, StoreScenario, FilesystemScenario {
 
     void run(HarnessOptions options);
 }
