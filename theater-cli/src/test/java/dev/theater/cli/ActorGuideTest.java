@@ -188,6 +188,21 @@ class ActorGuideTest {
         assertThat(run.out().replace(home.toString(), HOME)).isEqualTo(DOC.block("text output=" + example));
     }
 
+    @Test
+    void exportNamesMayCarryAVersionSuffixAsTheGuideSays() throws Exception {
+        assumeToolchain();
+        String versioned = DOC.block("c file=counter/counter.c").replace("\"theater:simple/actor#", "\"theater:simple/actor@0.1.0#")
+                .replace("\"theater:simple/message-server-client#", "\"theater:simple/message-server-client@0.1.0#")
+                .replace("\"cabi_post_theater:simple/actor#", "\"cabi_post_theater:simple/actor@0.1.0#")
+                .replace("\"cabi_post_theater:simple/message-server-client#", "\"cabi_post_theater:simple/message-server-client@0.1.0#");
+        assertThat(versioned).contains("theater:simple/actor@0.1.0#init", "message-server-client@0.1.0#handle-send");
+        Path dir = build("versioned", versioned, DOC.block("toml file=counter/counter.toml"), List.of());
+        Path home = dir.resolve("home");
+        Run run = theater(cliArgs(guideRunLine(), home, dir, Optional.empty()));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().replace(home.toString(), HOME)).isEqualTo(DOC.block("text output=counter"));
+    }
+
     // --- the failure rule's chain excerpts -----------------------------------------------------------------
 
     @Test

@@ -45,8 +45,6 @@ final class GuideMistakes {
         m.put("no `init` export", source(replace("EXPORT(\"theater:simple/actor#init\")\n", "")));
         m.put("export name misspelled", source(replace("EXPORT(\"theater:simple/actor#init\")",
                 "EXPORT(\"theater:simple/actors#init\")")));
-        m.put("version suffix on an export name", source(replace("EXPORT(\"theater:simple/actor#init\")",
-                "EXPORT(\"theater:simple/actor@0.1.0#init\")")));
         m.put("unknown function in a known interface", source(replace(
                 "EXPORT(\"theater:simple/message-server-client#handle-send\")",
                 "EXPORT(\"theater:simple/message-server-client#handle-message\")")));

@@ -186,8 +186,9 @@ public final class ActorLauncher {
                 if (iface.isEmpty() || iface.get().function(function).isEmpty()) {
                     return Optional.empty();
                 }
+                // a version suffix on the interface is accepted, as on imports (theater:simple/actor@0.1.0#init)
                 boolean exported = instance.core().module().functionExports().stream()
-                        .anyMatch(e -> e.name().equals(witInterface + "#" + function));
+                        .anyMatch(e -> exportOf(e.name(), witInterface, function));
                 return exported ? Optional.of(actor.exportHandle(iface.get(), function)) : Optional.empty();
             }
 
@@ -198,6 +199,13 @@ public final class ActorLauncher {
                         + "', which " + instance.core().module().sourceName() + " does not have"));
             }
         };
+    }
+
+    /** Whether {@code exportName} is {@code <witInterface>[@version]#<function>}. */
+    private static boolean exportOf(String exportName, String witInterface, String function) {
+        int hash = exportName.lastIndexOf('#');
+        return hash > 0 && exportName.substring(hash + 1).equals(function)
+                && WitInterfaceName.unversioned(exportName.substring(0, hash)).equals(witInterface);
     }
 
     /** {@code {"reason":"<manifest>"}}, and {@code "parent":"<id>"} for a child. */
