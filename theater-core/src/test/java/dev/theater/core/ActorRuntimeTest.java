@@ -293,6 +293,23 @@ class ActorRuntimeTest {
     }
 
     @Test
+    void handlersAreToldOfAStopBeforeItWaitsForTheCurrentCall() throws Exception {
+        ActorRef actor = start("lifecycle", "  [handlers.config]\n  block_on_log = true\n");
+        CompletableFuture<Void> call = actor.send(utf8("block"));
+        assertThat(probe.blocked.await(10, TimeUnit.SECONDS)).isTrue();
+
+        actor.stop(); // the call blocked in log is released by stopping(), not interrupted at the 300 ms deadline
+
+        call.get(10, TimeUnit.SECONDS); // it returned normally: the guest went on and returned ok
+        assertThat(actor.status()).isEqualTo(ActorStatus.STOPPED);
+        assertThat(probe.logs).containsExactly("lifecycle: init lifecycle", "lifecycle: got block",
+                "lifecycle: (stopping)", "lifecycle: (log returns)");
+        assertThat(ChainStore.readFile(theater().chains().fileOf("lifecycle"))).extracting(ChainEvent::eventType)
+                .containsSubsequence("lifecycle/stopping", "wasm", "lifecycle/stopped")
+                .doesNotContain("lifecycle/handler-stopping-timeout", "lifecycle/handler-stop-timeout");
+    }
+
+    @Test
     void theManifestCapsMemory() throws Exception {
         byte[] big = new byte[100 * 1024];
         java.util.Arrays.fill(big, (byte) 'x');

@@ -365,8 +365,8 @@ public final class Actor {
     }
 
     /**
-     * Stops the actor: the current call finishes, queued calls are rejected, then every handler is stopped
-     * within the handler deadline (one that overruns is interrupted, and that is recorded). Concurrent
+     * Stops the actor: handlers are told ({@link Handler#stopping}), the current call finishes, queued calls are
+     * rejected, then every handler is stopped within the handler deadline (one that overruns is interrupted, and that is recorded). Concurrent
      * callers wait for the one stop to complete.
      */
     public void stop(String reason) {
@@ -386,6 +386,7 @@ public final class Actor {
         }
         record("lifecycle/stopping", reasonJson(stopReason));
         mailbox.stop();
+        tellHandlersStopping(); // a host call blocked in a handler (a sleep) returns now, not at the deadline
         if (!mailboxStarted) {
             mailbox.drain(stopReason); // it never started (init failed): reject what handlers queued meanwhile
         } else if (!onOwnThread()) {
@@ -453,6 +454,32 @@ public final class Actor {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("the stop future never fails", e);
+        }
+    }
+
+    /**
+     * {@link Handler#stopping} of every handler, in reverse order, on a thread of its own: one that blocks or throws
+     * is recorded and the stop goes on after at most the handler deadline.
+     */
+    private void tellHandlersStopping() {
+        Thread teller = Thread.ofVirtual().name("stopping-" + id).start(() -> {
+            for (NamedHandler h : handlers.reversed()) {
+                try {
+                    h.handler().stopping();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "actor '" + id + "': handler '" + h.type() + "' failed in stopping()", e);
+                    record("lifecycle/handler-stopping-failed", reasonJson(h.type() + ": " + e));
+                }
+            }
+        });
+        try {
+            if (!teller.join(handlerStopTimeout)) {
+                teller.interrupt();
+                record("lifecycle/handler-stopping-timeout", reasonJson("a handler's stopping() did not return within "
+                        + handlerStopTimeout.toMillis() + " ms and was interrupted"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
