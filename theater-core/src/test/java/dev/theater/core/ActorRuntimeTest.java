@@ -310,6 +310,31 @@ class ActorRuntimeTest {
     }
 
     @Test
+    void aCallItsCallerWithdrewWhileItWaitedDoesNotRunAndIsNotRecorded() throws Exception {
+        ActorRef actor = start("lifecycle", "  [handlers.config]\n  block_on_log = true\n");
+        CompletableFuture<Void> blocking = actor.send(utf8("block"));
+        assertThat(probe.blocked.await(10, TimeUnit.SECONDS)).isTrue();
+        java.util.concurrent.atomic.AtomicBoolean wanted = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var withdrawn = probe.lastHandleSend.call(dev.theater.api.wit.WitValue.TupleValue.of(
+                new dev.theater.api.wit.WitValue.Bytes(utf8("x"))), wanted::get);
+        var kept = probe.lastHandleSend.call(dev.theater.api.wit.WitValue.TupleValue.of(
+                new dev.theater.api.wit.WitValue.Bytes(utf8("y"))), () -> true);
+        wanted.set(false); // while both wait behind the blocked call
+
+        actor.stop(); // releases the blocked call; the two queued before the stop still get their turn
+
+        blocking.get(10, TimeUnit.SECONDS);
+        kept.get(10, TimeUnit.SECONDS);
+        ActorCallException failure = callFailure(withdrawn);
+        assertThat(failure.kind()).isEqualTo(ActorCallException.Kind.WITHDRAWN);
+        assertThat(failure).hasMessage("actor 'lifecycle': " + SEND + " was withdrawn by its caller before it ran");
+        assertThat(probe.logs).contains("lifecycle: got y").doesNotContain("lifecycle: got x");
+        assertThat(ChainStore.readFile(theater().chains().fileOf("lifecycle")))
+                .filteredOn(e -> e.eventType().equals("wasm")).extracting(ChainEvent::dataAsString)
+                .noneMatch(d -> d.contains("\"params\":[\"x\"]")).anyMatch(d -> d.contains("\"params\":[\"y\"]"));
+    }
+
+    @Test
     void theManifestCapsMemory() throws Exception {
         byte[] big = new byte[100 * 1024];
         java.util.Arrays.fill(big, (byte) 'x');

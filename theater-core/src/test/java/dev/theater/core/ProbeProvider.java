@@ -27,6 +27,9 @@ final class ProbeProvider implements HandlerProvider {
 
     final List<String> logs = new CopyOnWriteArrayList<>();
 
+    /** The {@code handle-send} export of the last actor bound, for tests that call it directly. */
+    volatile ActorExport lastHandleSend;
+
     /** Counted down when a {@code block_on_log} probe's log starts to block. */
     final java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
 
@@ -107,6 +110,7 @@ final class ProbeProvider implements HandlerProvider {
         @Override
         public void bindExports(ActorExports exports) {
             handleSend = exports.require(CLIENT, "handle-send");
+            lastHandleSend = handleSend;
         }
 
         @Override

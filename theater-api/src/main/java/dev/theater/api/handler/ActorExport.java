@@ -3,6 +3,7 @@ package dev.theater.api.handler;
 import dev.theater.api.wit.WitValue;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * One state-threading export of an actor, {@code func(state: option<json>, params: tuple<P...>) ->
@@ -21,4 +22,20 @@ public interface ActorExport {
      * actor returns an error, traps, runs past its deadline, or is stopped.
      */
     CompletableFuture<Optional<WitValue>> call(WitValue.TupleValue params);
+
+    /**
+     * As {@link #call(WitValue.TupleValue)}, but the call may be withdrawn while it waits: when its turn comes,
+     * {@code stillWanted} is asked on the actor's thread right before the export would be called, and on
+     * {@code false} the export is not called, nothing is recorded, and the future fails with an
+     * {@link ActorCallException} of kind {@link ActorCallException.Kind#WITHDRAWN}. For work the actor may cancel
+     * after it was queued (a timer cancelled while its firing waits in the mailbox). {@code stillWanted} must be
+     * cheap and must not block; one that throws withdraws the call. The runtime asks at the call's turn; this
+     * default, for test doubles, asks only when the call is queued.
+     */
+    default CompletableFuture<Optional<WitValue>> call(WitValue.TupleValue params, BooleanSupplier stillWanted) {
+        if (!stillWanted.getAsBoolean()) {
+            return CompletableFuture.failedFuture(ActorCallException.withdrawn(name()));
+        }
+        return call(params);
+    }
 }

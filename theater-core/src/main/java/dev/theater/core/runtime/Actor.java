@@ -177,8 +177,14 @@ public final class Actor {
 
     /** Queues a call of a state-threading export; see {@link ActorExport#call}. */
     CompletableFuture<Optional<WitValue>> call(WitExport export, WitFunction function, WitValue.TupleValue params) {
+        return call(export, function, params, () -> true);
+    }
+
+    /** As above, withdrawn when {@code stillWanted} is false at its turn; see {@link ActorExport#call(WitValue.TupleValue, java.util.function.BooleanSupplier)}. */
+    CompletableFuture<Optional<WitValue>> call(WitExport export, WitFunction function, WitValue.TupleValue params,
+                                               java.util.function.BooleanSupplier stillWanted) {
         CompletableFuture<Optional<WitValue>> result = new CompletableFuture<>();
-        ExportCall task = new ExportCall(this, export, function, params, result);
+        ExportCall task = new ExportCall(this, export, function, params, result, stillWanted);
         ActorStatus now = status;
         if (now != ActorStatus.RUNNING && now != ActorStatus.STARTING) {
             task.reject("the actor is " + now.name().toLowerCase() + (stopReason == null ? "" : " (" + stopReason + ")"));
@@ -228,6 +234,12 @@ public final class Actor {
             @Override
             public CompletableFuture<Optional<WitValue>> call(WitValue.TupleValue params) {
                 return Actor.this.call(export, fn, params);
+            }
+
+            @Override
+            public CompletableFuture<Optional<WitValue>> call(WitValue.TupleValue params,
+                                                              java.util.function.BooleanSupplier stillWanted) {
+                return Actor.this.call(export, fn, params, stillWanted);
             }
         };
     }
