@@ -219,9 +219,9 @@ final class Timers {
         try {
             export.call(TupleValue.of(new Str(timer.id), new Bytes(timer.payload)),
                             () -> turn(timer, tick, missed, dueNanos))
-                    .whenComplete((result, failure) -> finished(timer, tick, failure));
+                    .whenComplete((result, failure) -> finished(timer, tick, missed, failure));
         } catch (RuntimeException e) {
-            finished(timer, tick, e);
+            finished(timer, tick, missed, e);
         }
     }
 
@@ -232,20 +232,25 @@ final class Timers {
                 return false;
             }
         }
+        ActorHandle handle = actor;
+        if (handle != null && !handle.isRunning()) {
+            return false; // a stop has begun (before stopping() ends the timers): nothing fires after it
+        }
         long lateMicros = Math.max(0, (System.nanoTime() - dueNanos) / 1000);
         record(FIRED, EventData.builder().string("timer", timer.id).u64("tick", tick).u64("missed", missed)
                 .u64("late_us", lateMicros).build(), timer.id + " tick " + tick);
         return true;
     }
 
-    private void finished(Timer timer, long tick, Throwable failure) {
+    /** The firing's call ended; {@code missed} is what it would have reported, kept when the mailbox refused it. */
+    private void finished(Timer timer, long tick, long missed, Throwable failure) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
                 ? c.getCause() : failure;
         boolean refused = cause instanceof ActorCallException e && e.kind() == ActorCallException.Kind.MAILBOX_FULL;
         synchronized (timer) {
             timer.inFlight = false;
             if (refused) {
-                timer.missed++; // the mailbox had no room for it: a missed tick, like one skipped
+                timer.missed += missed + 1; // the mailbox had no room: a missed tick, and the count it carried stays
             }
         }
         if (refused) {

@@ -98,7 +98,7 @@ final class TimingHandler implements Handler {
             throw new TimingException("sleep: " + durationMs + " ms is shorter than the handler's "
                     + TimingConfig.MIN_SLEEP + " (" + config.minSleepMs() + " ms)");
         }
-        waitFor("sleep", durationMs);
+        waitFor("sleep of " + durationMs + " ms", durationMs);
         return null;
     }
 
@@ -114,23 +114,22 @@ final class TimingHandler implements Handler {
                     + Long.toUnsignedString(waitMs) + " ms away, longer than the handler's " + TimingConfig.MAX_SLEEP
                     + " (" + config.maxSleepMs() + " ms)");
         }
-        waitFor("deadline", waitMs);
+        waitFor("deadline " + Long.toUnsignedString(timestampMs), waitMs);
         return null;
     }
 
-    private void waitFor(String function, long ms) {
-        long started = System.nanoTime();
+    /** Waits {@code ms}, unless the actor begins to stop first; {@code what} names the wait in the err. */
+    private void waitFor(String what, long ms) {
         try {
             if (stopping.await(ms, TimeUnit.MILLISECONDS)) {
-                throw new TimingException(function + ": cut short after " + (System.nanoTime() - started) / 1_000_000
-                        + " of " + ms + " ms: actor '" + actorId + "' is stopping");
+                throw new TimingException(what + " cut short: actor '" + actorId + "' is stopping");
             }
         } catch (InterruptedException e) {
             // the runtime's interrupt (the call's deadline passed, or a stop that could not wait): keep it for the
             // guest's next check, which ends the call as the runtime decided
             Thread.currentThread().interrupt();
-            throw new TimingException(function + ": interrupted after " + (System.nanoTime() - started) / 1_000_000
-                    + " of " + ms + " ms (the call's deadline passed or actor '" + actorId + "' is stopping)");
+            throw new TimingException(what + " interrupted (the call's deadline passed, or actor '" + actorId
+                    + "' is stopping)");
         }
     }
 
