@@ -315,9 +315,9 @@ class ActorRuntimeTest {
         CompletableFuture<Void> blocking = actor.send(utf8("block"));
         assertThat(probe.blocked.await(10, TimeUnit.SECONDS)).isTrue();
         java.util.concurrent.atomic.AtomicBoolean wanted = new java.util.concurrent.atomic.AtomicBoolean(true);
-        var withdrawn = probe.lastHandleSend.call(dev.theater.api.wit.WitValue.TupleValue.of(
+        var withdrawn = probe.lastHandleSend.offer(dev.theater.api.wit.WitValue.TupleValue.of(
                 new dev.theater.api.wit.WitValue.Bytes(utf8("x"))), wanted::get);
-        var kept = probe.lastHandleSend.call(dev.theater.api.wit.WitValue.TupleValue.of(
+        var kept = probe.lastHandleSend.offer(dev.theater.api.wit.WitValue.TupleValue.of(
                 new dev.theater.api.wit.WitValue.Bytes(utf8("y"))), () -> true);
         wanted.set(false); // while both wait behind the blocked call
 
@@ -332,6 +332,26 @@ class ActorRuntimeTest {
         assertThat(ChainStore.readFile(theater().chains().fileOf("lifecycle")))
                 .filteredOn(e -> e.eventType().equals("wasm")).extracting(ChainEvent::dataAsString)
                 .noneMatch(d -> d.contains("\"params\":[\"x\"]")).anyMatch(d -> d.contains("\"params\":[\"y\"]"));
+    }
+
+    @Test
+    void anOfferNeverWaitsForRoomInAFullMailbox() throws Exception {
+        ActorRef actor = theater().start(manifest("lifecycle", "  [handlers.config]\n  block_on_log = true\n"
+                + "[limits]\nmailbox_capacity = 1\nmailbox_wait_ms = 60000\n"), home);
+        CompletableFuture<Void> blocking = actor.send(utf8("block"));
+        assertThat(probe.blocked.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> queued = actor.send(utf8("queued")); // takes the one free place
+
+        var refused = probe.lastHandleSend.offer(dev.theater.api.wit.WitValue.TupleValue.of(
+                new dev.theater.api.wit.WitValue.Bytes(utf8("z"))), () -> true);
+
+        // no 60 s wait for room: the offer fails at once
+        ActorCallException failure = callFailure(refused);
+        assertThat(failure.kind()).isEqualTo(ActorCallException.Kind.MAILBOX_FULL);
+        assertThat(failure).hasMessage("actor 'lifecycle': mailbox full (1 calls); " + SEND + " was not queued");
+        actor.stop();
+        blocking.get(10, TimeUnit.SECONDS);
+        queued.get(10, TimeUnit.SECONDS);
     }
 
     @Test

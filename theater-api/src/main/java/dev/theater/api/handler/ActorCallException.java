@@ -12,8 +12,7 @@ public class ActorCallException extends TheaterException {
     /** Why the call failed. */
     public enum Kind {
         ERROR_RESULT, TRAP, TIMEOUT, STOPPED, MAILBOX_FULL,
-        /** The caller withdrew the call before it ran ({@link ActorExport#call(dev.theater.api.wit.WitValue.TupleValue,
-         * java.util.function.BooleanSupplier)}): nothing ran and nothing was recorded. */
+        /** The caller withdrew the call before it ran ({@link ActorExport#offer}): nothing ran, nothing was recorded. */
         WITHDRAWN
     }
 

@@ -24,15 +24,15 @@ public interface ActorExport {
     CompletableFuture<Optional<WitValue>> call(WitValue.TupleValue params);
 
     /**
-     * As {@link #call(WitValue.TupleValue)}, but the call may be withdrawn while it waits: when its turn comes,
-     * {@code stillWanted} is asked on the actor's thread right before the export would be called, and on
-     * {@code false} the export is not called, nothing is recorded, and the future fails with an
-     * {@link ActorCallException} of kind {@link ActorCallException.Kind#WITHDRAWN}. For work the actor may cancel
-     * after it was queued (a timer cancelled while its firing waits in the mailbox). {@code stillWanted} must be
+     * Queues a call the caller can do without (a timer's firing): as {@link #call}, except that it never waits for
+     * room (a full mailbox fails it at once with {@link ActorCallException.Kind#MAILBOX_FULL}, so the calling thread
+     * never blocks), and that it is withdrawn if {@code stillWanted} says no when its turn comes: asked on the actor's
+     * thread right before the export would be called, {@code false} means the export is not called, nothing is
+     * recorded, and the future fails with kind {@link ActorCallException.Kind#WITHDRAWN}. {@code stillWanted} must be
      * cheap and must not block; one that throws withdraws the call. The runtime asks at the call's turn; this
-     * default, for test doubles, asks only when the call is queued.
+     * default, for test doubles, asks only now and then calls {@link #call}.
      */
-    default CompletableFuture<Optional<WitValue>> call(WitValue.TupleValue params, BooleanSupplier stillWanted) {
+    default CompletableFuture<Optional<WitValue>> offer(WitValue.TupleValue params, BooleanSupplier stillWanted) {
         if (!stillWanted.getAsBoolean()) {
             return CompletableFuture.failedFuture(ActorCallException.withdrawn(name()));
         }

@@ -177,12 +177,19 @@ public final class Actor {
 
     /** Queues a call of a state-threading export; see {@link ActorExport#call}. */
     CompletableFuture<Optional<WitValue>> call(WitExport export, WitFunction function, WitValue.TupleValue params) {
-        return call(export, function, params, () -> true);
+        return queue(export, function, params, () -> true, limits.mailboxWait());
     }
 
-    /** As above, withdrawn when {@code stillWanted} is false at its turn; see {@link ActorExport#call(WitValue.TupleValue, java.util.function.BooleanSupplier)}. */
-    CompletableFuture<Optional<WitValue>> call(WitExport export, WitFunction function, WitValue.TupleValue params,
-                                               java.util.function.BooleanSupplier stillWanted) {
+    /** Queues a call the caller can do without; see {@link ActorExport#offer}. */
+    CompletableFuture<Optional<WitValue>> offer(WitExport export, WitFunction function, WitValue.TupleValue params,
+                                                java.util.function.BooleanSupplier stillWanted) {
+        return queue(export, function, params, stillWanted, Duration.ZERO);
+    }
+
+    private CompletableFuture<Optional<WitValue>> queue(WitExport export, WitFunction function,
+                                                        WitValue.TupleValue params,
+                                                        java.util.function.BooleanSupplier stillWanted,
+                                                        Duration patience) {
         CompletableFuture<Optional<WitValue>> result = new CompletableFuture<>();
         ExportCall task = new ExportCall(this, export, function, params, result, stillWanted);
         ActorStatus now = status;
@@ -191,10 +198,11 @@ public final class Actor {
             return result;
         }
         try {
-            if (!mailbox.offer(task, limits.mailboxWait())) {
+            if (!mailbox.offer(task, patience)) {
                 result.completeExceptionally(new ActorCallException(id, ActorCallException.Kind.MAILBOX_FULL,
-                        "mailbox full (" + mailbox.capacity() + " calls) for "
-                                + limits.mailboxWait().toMillis() + " ms; " + export.coreName() + " was not queued", null));
+                        "mailbox full (" + mailbox.capacity() + " calls)" + (patience.isZero() ? ""
+                                : " for " + patience.toMillis() + " ms") + "; " + export.coreName() + " was not queued",
+                        null));
             } else {
                 scheduleDrain();
             }
@@ -237,9 +245,9 @@ public final class Actor {
             }
 
             @Override
-            public CompletableFuture<Optional<WitValue>> call(WitValue.TupleValue params,
-                                                              java.util.function.BooleanSupplier stillWanted) {
-                return Actor.this.call(export, fn, params, stillWanted);
+            public CompletableFuture<Optional<WitValue>> offer(WitValue.TupleValue params,
+                                                               java.util.function.BooleanSupplier stillWanted) {
+                return Actor.this.offer(export, fn, params, stillWanted);
             }
         };
     }

@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one scheduler thread of a runtime's timers, shared by every actor (no thread per timer or per actor). It only
- * does bookkeeping: a due tick hands the firing to a virtual thread of its own, because queueing a call may wait
- * while the actor's mailbox is full, and no actor may hold the scheduler. Cancelled ticks leave its queue at once;
- * the thread ends after 10 s without timers and comes back with the next one.
+ * does bookkeeping and offers firings to mailboxes, which never waits ({@code ActorExport.offer}: a full mailbox
+ * refuses at once), so no actor can hold it. Cancelled ticks leave its queue at once; the thread ends after 10 s
+ * without timers and comes back with the next one.
  */
 final class TimerScheduler {
 

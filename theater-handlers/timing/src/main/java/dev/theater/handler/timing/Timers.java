@@ -172,7 +172,7 @@ final class Timers {
 
     // --- firing ---------------------------------------------------------------------------------------------
 
-    /** On the scheduler thread: a tick is due. Quick and never blocking; queueing happens on a virtual thread. */
+    /** On the scheduler thread: a tick is due. Quick and never blocking (an offer to the mailbox never waits). */
     private void due(Timer timer) {
         long tick;
         long missed;
@@ -195,8 +195,7 @@ final class Timers {
             }
         }
         if (missed >= 0) {
-            long dueNanos = timer.due(tick);
-            Thread.startVirtualThread(() -> queue(timer, tick, missed, dueNanos));
+            queue(timer, tick, missed, timer.due(tick)); // outside the timer's lock: finished() may run right here
         }
     }
 
@@ -213,11 +212,11 @@ final class Timers {
         timer.next = scheduler.schedule(() -> due(timer), timer.due(next) - now);
     }
 
-    /** On a virtual thread: queues the firing; the call may wait for room while the mailbox is full. */
+    /** On the scheduler thread: offers the firing to the mailbox, which never waits (a full one refuses it at once). */
     private void queue(Timer timer, long tick, long missed, long dueNanos) {
         ActorExport export = handleTimer.orElseThrow();
         try {
-            export.call(TupleValue.of(new Str(timer.id), new Bytes(timer.payload)),
+            export.offer(TupleValue.of(new Str(timer.id), new Bytes(timer.payload)),
                             () -> turn(timer, tick, missed, dueNanos))
                     .whenComplete((result, failure) -> finished(timer, tick, missed, failure));
         } catch (RuntimeException e) {
