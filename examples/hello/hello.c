@@ -9,13 +9,6 @@
  */
 #include "theater.h"
 
-static theater_result_t greeted(uint32_t count) {
-  theater_buf_t b;
-  theater_json_object(&b);
-  theater_json_u32_field(&b, "greeted", count);
-  return theater_return_state(theater_json_close(&b));
-}
-
 /* The first run of decimal digits in the state (0 if none / no state). */
 static uint32_t first_number(theater_state_t state) {
   theater_bytes_t s = state.value;
@@ -26,13 +19,13 @@ static uint32_t first_number(theater_state_t state) {
 
 static theater_result_t init(theater_state_t state, theater_string_t actor_id) {
   (void)state;
-  theater_log_with("hello from ", actor_id);
-  return greeted(1);
+  theater_logf("hello from %s", actor_id);
+  return theater_return_state(theater_str("{\"greeted\":1}"));
 }
 THEATER_EXPORT_ACTOR_INIT(init)
 
 static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) {
-  theater_log_with("got: ", msg);
-  return greeted(first_number(state) + 1);
+  theater_logf("got: %s", msg);
+  return theater_return_state(theater_format("{\"greeted\":%u}", first_number(state) + 1));
 }
 THEATER_EXPORT_HANDLE_SEND(handle_send)

@@ -15,26 +15,19 @@
 /* Requests "ping <sent+1>" .. "ping <sent+3>" from pong; returns the new count. */
 static uint32_t round3(uint32_t sent) {
   for (uint32_t i = 1; i <= 3; i++) {
-    theater_buf_t q;
-    theater_buf_init(&q);
-    theater_buf_cstr(&q, "ping ");
-    theater_buf_u32(&q, sent + i);
     theater_bytes_t reply;
     theater_string_t err;
-    if (theater_message_server_host_request(theater_str("pong"), theater_buf_bytes(&q), &reply, &err))
-      theater_log_with("ping got: ", reply);
+    if (theater_message_server_host_request(theater_str("pong"), theater_format("ping %u", sent + i), &reply, &err))
+      theater_logf("ping got: %s", reply);
     else
-      theater_log_with("ping failed: ", err);
+      theater_logf("ping failed: %s", err);
   }
   theater_log("ping done");
   return sent + 3;
 }
 
 static theater_result_t sent_state(uint32_t sent) {
-  theater_buf_t b;
-  theater_json_object(&b);
-  theater_json_u32_field(&b, "sent", sent);
-  return theater_return_state(theater_json_close(&b));
+  return theater_return_state(theater_format("{\"sent\":%u}", sent));
 }
 
 static theater_result_t init(theater_state_t state, theater_string_t actor_id) {
@@ -42,7 +35,7 @@ static theater_result_t init(theater_state_t state, theater_string_t actor_id) {
   theater_log("ping starting");
   theater_string_t err;
   if (!theater_message_server_host_send(theater_str("pong"), theater_str("hello from ping"), &err))
-    theater_log_with("send failed: ", err);
+    theater_logf("send failed: %s", err);
   return sent_state(round3(0));
 }
 THEATER_EXPORT_ACTOR_INIT(init)
@@ -55,9 +48,9 @@ static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) 
   } else if (theater_eq(msg, "stop")) {
     theater_log("ping stopping");
     theater_string_t err;
-    if (!theater_runtime_shutdown(theater_none(), &err)) theater_log_with("shutdown failed: ", err);
+    if (!theater_runtime_shutdown(theater_none(), &err)) theater_logf("shutdown failed: %s", err);
   } else {
-    theater_log_with("ping ignored: ", msg);
+    theater_logf("ping ignored: %s", msg);
   }
   return sent_state(sent);
 }

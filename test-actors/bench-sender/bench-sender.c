@@ -17,11 +17,7 @@ static const uint8_t PAYLOAD[PAYLOAD_LEN + 1] =
     "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"";
 
 static theater_result_t counts_state(uint32_t ok, uint32_t errors) {
-  theater_buf_t b;
-  theater_json_object(&b);
-  theater_json_u32_field(&b, "ok", ok);
-  theater_json_u32_field(&b, "errors", errors);
-  return theater_return_state(theater_json_close(&b));
+  return theater_return_state(theater_format("{\"ok\":%u,\"errors\":%u}", ok, errors));
 }
 
 static theater_result_t init(theater_state_t state, theater_string_t actor_id) {
@@ -36,7 +32,7 @@ static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) 
   uint32_t i = req ? 4 : 0, digits = 0;
   while (i + digits < msg.len && msg.ptr[i + digits] >= '0' && msg.ptr[i + digits] <= '9') digits++;
   if (digits == 0 || i + digits >= msg.len || msg.ptr[i + digits] != ' ') {
-    theater_log_with("unknown command: ", msg);
+    theater_logf("unknown command: %s", msg);
     return counts_state(0, 0);
   }
   uint32_t n = theater_parse_u32(theater_skip(msg, i));
@@ -54,11 +50,11 @@ static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) 
       if (!req || theater_eq_str(response, payload)) {
         ok++;
       } else {
-        if (errors == 0) theater_log_with("error: unexpected response ", response);
+        if (errors == 0) theater_logf("error: unexpected response %s", response);
         errors++;
       }
     } else {
-      if (errors == 0) theater_log_with("error: ", err);
+      if (errors == 0) theater_logf("error: %s", err);
       errors++;
     }
     theater_heap_release(mark);

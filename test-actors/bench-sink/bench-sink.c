@@ -10,22 +10,15 @@
  */
 #include "theater.h"
 
-static theater_result_t count_state(uint32_t count) {
-  theater_buf_t b;
-  theater_buf_init(&b);
-  theater_buf_u32(&b, count);
-  return theater_return_state(theater_buf_bytes(&b));
-}
-
 static theater_result_t init(theater_state_t state, theater_string_t actor_id) {
   (void)state; (void)actor_id;
-  return count_state(0);
+  return theater_return_state(theater_str("0"));
 }
 THEATER_EXPORT_ACTOR_INIT(init)
 
 static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) {
   (void)msg;
-  return count_state(theater_parse_u32(state.value) + 1);
+  return theater_return_state(theater_format("%u", theater_parse_u32(state.value) + 1));
 }
 THEATER_EXPORT_HANDLE_SEND(handle_send)
 

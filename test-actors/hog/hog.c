@@ -12,10 +12,7 @@
 #include "theater.h"
 
 static theater_result_t pages_state(void) {
-  theater_buf_t b;
-  theater_buf_init(&b);
-  theater_buf_u32(&b, (uint32_t)__builtin_wasm_memory_size(0));
-  return theater_return_state(theater_buf_bytes(&b));
+  return theater_return_state(theater_format("%u", (uint32_t)__builtin_wasm_memory_size(0)));
 }
 
 /* Not a tail call: each level keeps a frame, so a large n exhausts the host's stack. */
@@ -32,28 +29,19 @@ THEATER_EXPORT_ACTOR_INIT(init)
 
 static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) {
   (void)state;
-  theater_buf_t l;
-  theater_buf_init(&l);
   if (theater_has_prefix(msg, "grow ")) {
     uint32_t want = theater_parse_u32(theater_skip(msg, 5));
     int32_t before = (int32_t)__builtin_wasm_memory_grow(0, want);
-    theater_buf_cstr(&l, "grow ");
-    theater_buf_u32(&l, want);
-    theater_buf_cstr(&l, " -> ");
-    theater_buf_s64(&l, before < 0 ? -1 : before);
+    theater_logf("grow %u -> %d", want, before < 0 ? -1 : before);
   } else if (theater_eq(msg, "fill")) {
     uint32_t pages = (uint32_t)__builtin_wasm_memory_size(0);
     for (uint32_t p = 1; p < pages; p++) *(volatile uint8_t *)THEATER_PTR(p * 65536u + 7u) = (uint8_t)p;
-    theater_buf_cstr(&l, "filled ");
-    theater_buf_u32(&l, pages);
+    theater_logf("filled %u", pages);
   } else if (theater_has_prefix(msg, "recurse ")) {
-    theater_buf_cstr(&l, "recursed ");
-    theater_buf_u32(&l, recurse(theater_parse_u32(theater_skip(msg, 8))));
+    theater_logf("recursed %u", recurse(theater_parse_u32(theater_skip(msg, 8))));
   } else {
-    theater_buf_cstr(&l, "unknown ");
-    theater_buf_str(&l, msg);
+    theater_logf("unknown %s", msg);
   }
-  theater_log_str(theater_buf_string(&l));
   return pages_state();
 }
 THEATER_EXPORT_HANDLE_SEND(handle_send)

@@ -15,7 +15,7 @@
 
 static theater_result_t init(theater_state_t state, theater_string_t actor_id) {
   (void)state;
-  theater_log_with("init ", actor_id);
+  theater_logf("init %s", actor_id);
   return theater_return_state(theater_str("started"));
 }
 THEATER_EXPORT_ACTOR_INIT(init)
@@ -29,7 +29,7 @@ static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) 
   if (theater_eq(msg, "trap")) THEATER_TRAP();
   if (theater_eq(msg, "fail")) return theater_return_err("asked to fail");
   if (theater_eq(msg, "clear")) return theater_return_no_state();
-  theater_log_with("got ", msg);
+  theater_logf("got %s", msg);
   return theater_return_state(msg);
 }
 THEATER_EXPORT_HANDLE_SEND(handle_send)

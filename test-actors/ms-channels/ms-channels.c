@@ -24,22 +24,19 @@ static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) 
     theater_string_t target, text, opened;
     theater_split(theater_skip(msg, 5), ' ', &target, &text);
     if (theater_message_server_host_open_channel(target, text, &opened, &err)) {
-      theater_log_with("opened ", opened);
-      theater_buf_t b;
-      theater_json_object(&b);
-      theater_json_string_field(&b, "channel", opened);
-      return theater_return_state(theater_json_close(&b));
+      theater_logf("opened %s", opened);
+      return theater_return_state(theater_format("{\"channel\":\"%j\"}", opened));
     }
-    theater_log_with("open failed: ", err);
+    theater_logf("open failed: %s", err);
   } else if (theater_has_prefix(msg, "say ") || theater_eq(msg, "close")) {
     bool say = msg.ptr[0] == 's';
     if (!has) theater_log("no channel");
     else if (say ? theater_message_server_host_send_on_channel(channel, theater_skip(msg, 4), &err)
                  : theater_message_server_host_close_channel(channel, &err))
       theater_log(say ? "said" : "closed");
-    else theater_log_with(say ? "say failed: " : "close failed: ", err);
+    else theater_logf("%z failed: %s", say ? "say" : "close", err);
   } else {
-    theater_log_with("unknown command: ", msg);
+    theater_logf("unknown command: %s", msg);
   }
   return theater_return_keep(state); /* state unchanged */
 }
@@ -47,13 +44,13 @@ THEATER_EXPORT_HANDLE_SEND(handle_send)
 
 static theater_result_t handle_channel_message(theater_state_t state, theater_string_t channel_id, theater_bytes_t msg) {
   (void)channel_id;
-  theater_log_with("heard: ", msg);
+  theater_logf("heard: %s", msg);
   return theater_return_keep(state);
 }
 THEATER_EXPORT_HANDLE_CHANNEL_MESSAGE(handle_channel_message)
 
 static theater_result_t handle_channel_close(theater_state_t state, theater_string_t channel_id) {
-  theater_log_with("remote closed ", channel_id);
+  theater_logf("remote closed %s", channel_id);
   return theater_return_keep(state);
 }
 THEATER_EXPORT_HANDLE_CHANNEL_CLOSE(handle_channel_close)

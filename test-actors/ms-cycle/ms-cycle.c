@@ -15,30 +15,22 @@
 
 static theater_result_t init(theater_state_t state, theater_string_t actor_id) {
   (void)state;
-  theater_buf_t b;
-  theater_json_object(&b);
-  theater_json_string_field(&b, "id", actor_id);
-  return theater_return_state(theater_json_close(&b));
+  return theater_return_state(theater_format("{\"id\":\"%j\"}", actor_id));
 }
 THEATER_EXPORT_ACTOR_INIT(init)
 
 static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) {
   if (theater_has_prefix(msg, "start ")) {
     theater_string_t other, target, reply, err;
-    theater_buf_t q;
-    theater_buf_init(&q);
-    theater_buf_cstr(&q, "bounce ");
-    if (theater_split(theater_skip(msg, 6), ' ', &other, &target)) {
-      theater_buf_str(&q, target); /* explicit target */
-    } else {
-      theater_string_t self = {0, 0};
-      theater_json_get_string(state.value, "id", &self);
-      theater_buf_str(&q, self);
+    if (!theater_split(theater_skip(msg, 6), ' ', &other, &target)) { /* no explicit target: self */
+      target = theater_string_of(0, 0);
+      theater_json_get_string(state.value, "id", &target);
     }
-    if (theater_message_server_host_request(other, theater_buf_bytes(&q), &reply, &err)) theater_log_with("reply: ", reply);
-    else theater_log_with("request failed: ", err);
+    if (theater_message_server_host_request(other, theater_format("bounce %s", target), &reply, &err))
+      theater_logf("reply: %s", reply);
+    else theater_logf("request failed: %s", err);
   } else {
-    theater_log_with("unknown command: ", msg);
+    theater_logf("unknown command: %s", msg);
   }
   return theater_return_keep(state);
 }
@@ -46,27 +38,23 @@ THEATER_EXPORT_HANDLE_SEND(handle_send)
 
 static theater_result_t handle_request(theater_state_t state, theater_string_t request_id, theater_bytes_t msg) {
   (void)request_id;
-  theater_buf_t resp;
-  theater_buf_init(&resp);
+  theater_string_t resp;
   if (theater_has_prefix(msg, "bounce ")) {
     theater_string_t x = theater_skip(msg, 7), reply, err;
-    theater_log_with("asking ", x);
-    theater_buf_cstr(&resp, "b-saw: ");
+    theater_logf("asking %s", x);
     if (theater_message_server_host_request(x, theater_str("hello"), &reply, &err)) {
-      theater_log_with("got: ", reply);
-      theater_buf_str(&resp, reply);
+      theater_logf("got: %s", reply);
+      resp = theater_format("b-saw: %s", reply);
     } else {
-      theater_log_with("request failed: ", err);
-      theater_buf_cstr(&resp, "request failed: ");
-      theater_buf_str(&resp, err);
+      theater_logf("request failed: %s", err);
+      resp = theater_format("b-saw: request failed: %s", err);
     }
   } else if (theater_eq(msg, "hello")) {
     theater_log("answering hello");
-    theater_buf_cstr(&resp, "hello back");
+    resp = theater_str("hello back");
   } else {
-    theater_buf_cstr(&resp, "unknown: ");
-    theater_buf_str(&resp, msg);
+    resp = theater_format("unknown: %s", msg);
   }
-  return theater_return_response(state, theater_some(theater_buf_bytes(&resp)));
+  return theater_return_response(state, theater_some(resp));
 }
 THEATER_EXPORT_HANDLE_REQUEST(handle_request)

@@ -19,7 +19,7 @@ static theater_result_t init(theater_state_t state, theater_string_t actor_id) {
 THEATER_EXPORT_ACTOR_INIT(init)
 
 static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) {
-  theater_log_with("got ", msg);
+  theater_logf("got %s", msg);
   return theater_return_keep(state);
 }
 THEATER_EXPORT_HANDLE_SEND(handle_send)
@@ -28,30 +28,12 @@ static theater_result_t handle_request(theater_state_t state, theater_string_t r
   (void)request_id;
   if (theater_eq(msg, "bad")) return theater_return_response(state, theater_some(theater_bytes_of(THEATER_PTR(0xfffffff0u), 100)));
   uint32_t depth = theater_parse_u32(msg);
-  theater_buf_t out;
-  theater_buf_init(&out);
-  if (depth == 0) {
-    theater_buf_cstr(&out, "0");
-    return theater_return_response(state, theater_some(theater_buf_bytes(&out)));
-  }
-  theater_buf_t target, ask;
-  theater_buf_init(&target);
-  theater_buf_cstr(&target, "relay-");
-  theater_buf_u32(&target, depth - 1);
-  theater_buf_init(&ask);
-  theater_buf_u32(&ask, depth - 1);
+  if (depth == 0) return theater_return_response(state, theater_some(theater_str("0")));
   theater_bytes_t reply;
   theater_string_t err;
-  if (theater_message_server_host_request(theater_buf_string(&target), theater_buf_bytes(&ask), &reply, &err)) {
-    theater_buf_str(&out, reply);
-    theater_buf_cstr(&out, ",");
-    theater_buf_u32(&out, depth);
-  } else {
-    theater_buf_cstr(&out, "failed at ");
-    theater_buf_u32(&out, depth);
-    theater_buf_cstr(&out, ": ");
-    theater_buf_str(&out, err);
-  }
-  return theater_return_response(state, theater_some(theater_buf_bytes(&out)));
+  bool ok = theater_message_server_host_request(theater_format("relay-%u", depth - 1), theater_format("%u", depth - 1),
+                                                &reply, &err);
+  theater_string_t out = ok ? theater_format("%s,%u", reply, depth) : theater_format("failed at %u: %s", depth, err);
+  return theater_return_response(state, theater_some(out));
 }
 THEATER_EXPORT_HANDLE_REQUEST(handle_request)

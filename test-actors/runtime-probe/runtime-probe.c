@@ -15,54 +15,43 @@
 #include "theater.h"
 
 static theater_result_t n_state(uint32_t n) {
-  theater_buf_t b;
-  theater_json_object(&b);
-  theater_json_u32_field(&b, "n", n);
-  return theater_return_state(theater_json_close(&b));
+  return theater_return_state(theater_format("{\"n\":%u}", n));
 }
 
 static theater_result_t init(theater_state_t state, theater_string_t actor_id) {
   (void)state;
-  theater_log_with("probe ", actor_id);
+  theater_logf("probe %s", actor_id);
   return n_state(0);
 }
 THEATER_EXPORT_ACTOR_INIT(init)
 
 static void do_state(void) {
-  theater_option_bytes_t s = theater_runtime_get_state();
-  if (s.is_some) theater_log_with("state: ", s.value);
-  else theater_log("state: none");
+  theater_logf("state: %s", theater_or(theater_runtime_get_state(), "none"));
 }
 
 static void do_chain(void) {
   theater_chain_t chain = theater_runtime_get_chain();
   bool linked = true;
-  theater_buf_t line;
-  theater_buf_init(&line);
-  theater_buf_cstr(&line, "chain: ");
-  theater_buf_u32(&line, chain.len);
-  theater_buf_cstr(&line, " ");
-  uint32_t verdict = line.len; /* "linked " or "broken " goes here once known */
-  theater_buf_cstr(&line, "linked ");
+  theater_buf_t types;
+  theater_buf_init(&types);
   for (uint32_t i = 0; i < chain.len; i++) {
     const theater_meta_event_t *e = &chain.events[i];
     if (i == 0) {
       if (e->event.parent.is_some) linked = false;
     } else {
       if (!e->event.parent.is_some || e->event.parent.value != chain.events[i - 1].hash) linked = false;
-      theater_buf_cstr(&line, ",");
+      theater_buf_cstr(&types, ",");
     }
-    theater_buf_str(&line, e->event.event_type);
+    theater_buf_str(&types, e->event.event_type);
   }
-  if (!linked) memcpy(line.ptr + verdict, "broken", 6);
-  theater_log_str(theater_buf_string(&line));
+  theater_logf("chain: %u %z %s", chain.len, linked ? "linked" : "broken", theater_buf_string(&types));
 }
 
 static void do_stop(void) {
   for (int i = 0; i < 2; i++) {
     theater_string_t err;
     if (theater_runtime_shutdown(theater_some(theater_str("{\"bye\":1}")), &err)) theater_log("shutdown ok");
-    else theater_log_with("shutdown failed: ", err);
+    else theater_logf("shutdown failed: %s", err);
   }
 }
 
@@ -72,7 +61,7 @@ static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) 
   if (theater_eq(msg, "state")) do_state();
   else if (theater_eq(msg, "chain")) do_chain();
   else if (theater_eq(msg, "stop")) do_stop();
-  else theater_log_with("said: ", msg);
+  else theater_logf("said: %s", msg);
   return n_state(n + 1);
 }
 THEATER_EXPORT_HANDLE_SEND(handle_send)

@@ -10,11 +10,8 @@
 
 static theater_result_t init(theater_state_t state, theater_string_t actor_id) {
   (void)state;
-  theater_log_with("init ", actor_id);
-  theater_buf_t json;
-  theater_json_object(&json);
-  theater_json_string_field(&json, "id", actor_id);
-  return theater_return_state(theater_json_close(&json));
+  theater_log_str(theater_format("init %s", actor_id)); /* log stays the first import (README) */
+  return theater_return_state(theater_format("{\"id\":\"%j\"}", actor_id));
 }
 THEATER_EXPORT_ACTOR_INIT(init)
 

@@ -12,14 +12,7 @@
 
 static theater_result_t init(theater_state_t state, theater_string_t actor_id) {
   if (state.is_some && theater_eq(state.value, "poison")) return theater_return_err("poisoned");
-  theater_buf_t l;
-  theater_buf_init(&l);
-  theater_buf_cstr(&l, "init ");
-  theater_buf_str(&l, actor_id);
-  theater_buf_cstr(&l, " ");
-  if (state.is_some) theater_buf_str(&l, state.value);
-  else theater_buf_cstr(&l, "none");
-  theater_log_str(theater_buf_string(&l));
+  theater_logf("init %s %s", actor_id, theater_or(state, "none"));
   return state.is_some ? theater_return_keep(state) : theater_return_state(theater_str("0"));
 }
 THEATER_EXPORT_ACTOR_INIT(init)
@@ -31,19 +24,16 @@ static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) 
     for (;;) k++;
   }
   if (theater_eq(msg, "inc")) {
-    theater_buf_t b;
-    theater_buf_init(&b);
-    theater_buf_u32(&b, theater_parse_u32(state.value) + 1);
-    return theater_return_state(theater_buf_bytes(&b));
+    return theater_return_state(theater_format("%u", theater_parse_u32(state.value) + 1));
   }
   if (theater_has_prefix(msg, "set ")) return theater_return_state(theater_skip(msg, 4)); /* "set poison", then "crash": init fails */
   if (theater_eq(msg, "exit") || theater_has_prefix(msg, "exit ")) {
     theater_option_bytes_t data = msg.len > 5 ? theater_some(theater_skip(msg, 5)) : theater_none();
     theater_string_t err;
-    if (!theater_runtime_shutdown(data, &err)) theater_log_with("shutdown failed: ", err);
+    if (!theater_runtime_shutdown(data, &err)) theater_logf("shutdown failed: %s", err);
     return theater_return_keep(state);
   }
-  theater_log_with("got ", msg);
+  theater_logf("got %s", msg);
   return theater_return_keep(state);
 }
 THEATER_EXPORT_HANDLE_SEND(handle_send)

@@ -31,6 +31,17 @@ static void theater_log_with(const char *prefix, theater_bytes_t bytes) {
   theater_runtime_log(theater_buf_string(&l));
 }
 
+/* Logs one line formatted as theater_format does: theater_logf("got %s from %z", msg, who). */
+static void theater_logf(const char *fmt, ...) {
+  theater_buf_t l;
+  theater_buf_init(&l);
+  va_list ap;
+  va_start(ap, fmt);
+  theater_buf_vformat(&l, fmt, ap);
+  va_end(ap);
+  theater_runtime_log(theater_buf_string(&l));
+}
+
 /* get-state: func() -> option<json>. */
 static theater_option_bytes_t theater_runtime_get_state(void) {
   theater_import_runtime_get_state_(theater_import_area(12));

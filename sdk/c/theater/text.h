@@ -5,6 +5,8 @@
 #ifndef THEATER_TEXT_H
 #define THEATER_TEXT_H
 
+#include <stdarg.h> /* the compiler's own: va_list is a builtin */
+
 #include "theater/base.h"
 
 /* A WIT string (UTF-8) or list<u8> / json: (ptr, len), not NUL-terminated. The
@@ -81,7 +83,7 @@ static void theater_buf_init(theater_buf_t *b) {
   b->len = 0;
 }
 
-static void theater_buf_put(theater_buf_t *b, const void *s, uint32_t n) {
+__attribute__((noinline)) static void theater_buf_put(theater_buf_t *b, const void *s, uint32_t n) {
   if (b->len + n > b->cap) {
     uint32_t c = b->cap * 2;
     if (c < b->len + n) c = b->len + n;
@@ -149,6 +151,51 @@ static void theater_buf_json_string(theater_buf_t *b, theater_string_t s) {
 
 static inline theater_bytes_t theater_buf_bytes(const theater_buf_t *b) { return theater_bytes_of(b->ptr, b->len); }
 static inline theater_string_t theater_buf_string(const theater_buf_t *b) { return theater_string_of(b->ptr, b->len); }
+
+/* ---- formatting ----------------------------------------------------------------- */
+
+/* Appends fmt to b with each directive replaced by the next argument:
+ *   %s  a theater_string_t or theater_bytes_t, verbatim     %z  a C string (const char *)
+ *   %u  a uint32_t in decimal    %d  an int32_t    %U  a uint64_t
+ *   %j  a theater_string_t JSON-escaped (the body of a JSON string, as theater_buf_json_string)
+ *   %x  a theater_bytes_t as lower-case hex                 %%  a '%'
+ * An argument must have exactly the type its directive names (as with printf);
+ * any other directive traps (a guest bug). */
+__attribute__((noinline)) static void theater_buf_vformat(theater_buf_t *b, const char *fmt, va_list ap) {
+  for (const char *f = fmt; *f; f++) {
+    if (*f != '%') {
+      theater_buf_byte(b, (uint8_t)*f);
+      continue;
+    }
+    switch (*++f) {
+      case 's': theater_buf_str(b, va_arg(ap, theater_string_t)); break;
+      case 'z': theater_buf_cstr(b, va_arg(ap, const char *)); break;
+      case 'u': theater_buf_u32(b, va_arg(ap, uint32_t)); break;
+      case 'd': theater_buf_s64(b, va_arg(ap, int32_t)); break;
+      case 'U': theater_buf_u64(b, va_arg(ap, uint64_t)); break;
+      case 'j': theater_buf_json_string(b, va_arg(ap, theater_string_t)); break;
+      case 'x': theater_buf_hex(b, va_arg(ap, theater_bytes_t)); break;
+      case '%': theater_buf_byte(b, '%'); break;
+      default: THEATER_TRAP();
+    }
+  }
+}
+static void theater_buf_format(theater_buf_t *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  theater_buf_vformat(b, fmt, ap);
+  va_end(ap);
+}
+/* A new arena string: theater_format("{\"id\":\"%j\"}", actor_id). */
+static theater_string_t theater_format(const char *fmt, ...) {
+  theater_buf_t b;
+  theater_buf_init(&b);
+  va_list ap;
+  va_start(ap, fmt);
+  theater_buf_vformat(&b, fmt, ap);
+  va_end(ap);
+  return theater_buf_string(&b);
+}
 
 /* ---- JSON: writing one flat object ------------------------------------------ */
 

@@ -21,10 +21,8 @@ typedef struct {
 /* An actor's state: option<json>. */
 typedef theater_option_bytes_t theater_state_t;
 
-typedef struct {
-  bool is_some;
-  theater_string_t value;
-} theater_option_string_t;
+/* option<string>: the same struct (a string and a list<u8> are one C type). */
+typedef theater_option_bytes_t theater_option_string_t;
 
 typedef struct {
   bool is_some;
@@ -40,11 +38,27 @@ static inline theater_option_bytes_t theater_none(void) {
   return o;
 }
 
+/* The bytes of an option, or `none_text` when it is none: for log lines. */
+static inline theater_string_t theater_or(theater_option_bytes_t o, const char *none_text) {
+  return o.is_some ? o.value : theater_str(none_text);
+}
+
 /* list<string>, e.g. list-outstanding-requests, list-children. */
 typedef struct {
   const theater_string_t *ptr;
   uint32_t len;
 } theater_string_list_t;
+
+/* The strings joined by sep ("a,b,c"; "" when empty), as a new arena string. */
+static theater_string_t theater_join(theater_string_list_t items, const char *sep) {
+  theater_buf_t b;
+  theater_buf_init(&b);
+  for (uint32_t i = 0; i < items.len; i++) {
+    if (i) theater_buf_cstr(&b, sep);
+    theater_buf_str(&b, items.ptr[i]);
+  }
+  return theater_buf_string(&b);
+}
 
 /* record channel-accept { accepted: bool, message: option<json> } */
 typedef struct {
