@@ -13,20 +13,9 @@ static uint64_t parse_u64(theater_string_t s) {
   return v;
 }
 
-/* Logs prefix + a + b as one line. */
-static void log3(const char *prefix, theater_string_t a, const char *mid, theater_string_t b) {
-  theater_buf_t l;
-  theater_buf_init(&l);
-  theater_buf_cstr(&l, prefix);
-  theater_buf_str(&l, a);
-  theater_buf_cstr(&l, mid);
-  theater_buf_str(&l, b);
-  theater_log_str(theater_buf_string(&l));
-}
-
 static void log_scheduled(bool ok, const char *what, theater_string_t id, theater_string_t err) {
-  if (ok) theater_log_with("scheduled ", id);
-  else log3(what, theater_str(""), " failed: ", err);
+  if (ok) theater_logf("scheduled %s", id);
+  else theater_logf("%z failed: %s", what, err);
 }
 
 static theater_result_t init(theater_state_t state, theater_string_t actor_id) {
@@ -70,17 +59,8 @@ static void do_many(uint32_t n, uint64_t period) {
     if (theater_timers_schedule_every(period, theater_str("many"), &id, failed ? 0 : &err)) k++;
     else failed = true;
   }
-  theater_buf_t l;
-  theater_buf_init(&l);
-  theater_buf_cstr(&l, "scheduled ");
-  theater_buf_u32(&l, k);
-  theater_buf_cstr(&l, " of ");
-  theater_buf_u32(&l, n);
-  if (failed) {
-    theater_buf_cstr(&l, ": ");
-    theater_buf_str(&l, err);
-  }
-  theater_log_str(theater_buf_string(&l));
+  if (failed) theater_logf("scheduled %u of %u: %s", k, n, err);
+  else theater_logf("scheduled %u of %u", k, n);
 }
 
 static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) {
@@ -88,11 +68,7 @@ static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) 
   theater_split(msg, ' ', &cmd, &rest);
   theater_split(rest, ' ', &a, &b);
   if (theater_eq(cmd, "now")) {
-    theater_buf_t l;
-    theater_buf_init(&l);
-    theater_buf_cstr(&l, "now ");
-    theater_buf_u64(&l, theater_timing_now());
-    theater_log_str(theater_buf_string(&l));
+    theater_logf("now %U", theater_timing_now());
   } else if (theater_eq(cmd, "sleep")) {
     do_sleep(parse_u64(rest));
   } else if (theater_eq(cmd, "deadline")) {
@@ -143,7 +119,7 @@ THEATER_EXPORT_HANDLE_SEND(handle_send)
 #ifndef TIMING_NO_HANDLER
 static theater_result_t handle_timer(theater_state_t state, theater_string_t timer_id, theater_bytes_t payload) {
   theater_string_t err;
-  log3("timer ", timer_id, " ", payload);
+  theater_logf("timer %s %s", timer_id, payload);
   if (theater_eq(payload, "cancel-self")) {
     if (theater_timers_cancel_timer(timer_id, &err)) theater_log_with("cancelled itself: ", timer_id);
     else theater_log_with("cancel-self failed: ", err);
