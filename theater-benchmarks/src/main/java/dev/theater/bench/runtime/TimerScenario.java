@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * one sample, its {@code late_us}: how long after its tick a firing's call got its turn on the actor's thread (the
  * shared scheduler thread, the hand-off to a virtual thread, the mailbox, the guest thread). Also reported: the
  * firings handled per second against the ticks due, and the ticks skipped (a firing still queued when the next tick
- * came).
+ * came). The reference, measured in the same run before the actors: a plain {@code ScheduledThreadPoolExecutor} with
+ * one thread and as many fixed-rate tasks of the same period, each sample how late a task ran after its tick (the
+ * JVM's own timer lateness on this machine, with no actor, mailbox, Wasm or chain).
  *
  * <p>Options: {@code actors=1000}, {@code period=10} (ms), {@code warmup=3} and {@code seconds=5} per run,
  * {@code runs=3}; fsync as {@code fsync=}, home as {@code home=}.
@@ -46,7 +48,14 @@ final class TimerScenario implements Scenario {
         double[] max = new double[runs];
         double[] rate = new double[runs];
         double[] skipped = new double[runs];
+        double[] refP50 = new double[runs];
+        double[] refP99 = new double[runs];
         for (int r = 0; r < runs; r++) {
+            long[] ref = reference(actors, period, warmup, seconds);
+            refP50[r] = Stats.percentileMicros(ref, 50);
+            refP99[r] = Stats.percentileMicros(ref, 99);
+            System.out.printf(Locale.ROOT, "  run %d reference (plain ScheduledThreadPoolExecutor, %,d tasks): %,d runs,"
+                    + " lateness p50 %.0f µs, p99 %.0f µs%n", r, actors, ref.length, refP50[r], refP99[r]);
             Samples samples = new Samples();
             try (BenchHome home = options.newHome();
                  Theater theater = Theater.builder().home(home.path().resolve("home")).fsync(options.fsync())
@@ -83,6 +92,8 @@ final class TimerScenario implements Scenario {
                         skipped[r], samples.lost.get());
             }
         }
+        System.out.println("reference lateness p50 RESULT: " + Stats.summary("µs", refP50));
+        System.out.println("reference lateness p99 RESULT: " + Stats.summary("µs", refP99));
         System.out.println("timer lateness p50 RESULT: " + Stats.summary("µs", p50));
         System.out.println("timer lateness p99 RESULT: " + Stats.summary("µs", p99));
         System.out.println("timer lateness p99.9 RESULT: " + Stats.summary("µs", p999));
@@ -95,6 +106,29 @@ final class TimerScenario implements Scenario {
         String toml = "name = \"timer\"\ncomponent_path = \"" + wasm.toString().replace("\\", "\\\\") + "\"\n"
                 + "[[handlers]]\ntype = \"timing\"\n";
         return ManifestParser.parse(toml, "timer.toml", BenchGuests.folder());
+    }
+
+    /** The reference: {@code tasks} fixed-rate tasks on one plain scheduler thread; how late each run was, sorted. */
+    private static long[] reference(int tasks, int period, int warmup, int seconds) {
+        java.util.concurrent.ScheduledThreadPoolExecutor executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+        Samples samples = new Samples();
+        long periodNanos = period * 1_000_000L;
+        for (int i = 0; i < tasks; i++) {
+            long start = System.nanoTime() + periodNanos;
+            long[] n = {0};
+            executor.scheduleAtFixedRate(() -> {
+                long late = System.nanoTime() - (start + n[0]++ * periodNanos);
+                if (samples.recording.get()) {
+                    samples.add(Math.max(0, late));
+                }
+            }, periodNanos, periodNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+        sleep(warmup);
+        samples.recording.set(true);
+        sleep(seconds);
+        samples.recording.set(false);
+        executor.shutdownNow();
+        return samples.sorted();
     }
 
     private static void sleep(int seconds) {
