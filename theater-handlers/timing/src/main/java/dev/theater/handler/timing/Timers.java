@@ -126,6 +126,10 @@ final class Timers {
             if (closed) {
                 throw new TimingException(function + ": actor '" + actorId + "' is stopping; its timers have ended");
             }
+            if (config.maxTimers() == 0) {
+                throw new TimingException(function + ": actor '" + actorId + "' may have no timers (the handler's "
+                        + TimingConfig.MAX_TIMERS + " is 0)");
+            }
             if (live.size() >= config.maxTimers()) {
                 throw new TimingException(function + ": actor '" + actorId + "' has " + live.size() + " live timers, the"
                         + " most the handler's " + TimingConfig.MAX_TIMERS + " allows; cancel one first");

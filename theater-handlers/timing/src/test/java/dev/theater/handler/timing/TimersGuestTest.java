@@ -213,6 +213,14 @@ class TimersGuestTest {
     }
 
     @Test
+    void maxTimersZeroTurnsTimersOff() {
+        ActorRef probe = app.probe("none", "max_timers = 0");
+        app.tell(probe, "once 0 x");
+        assertThat(app.logs.of("none")).containsExactly("init none",
+                "schedule-once failed: schedule-once: actor 'none' may have no timers (the handler's max_timers is 0)");
+    }
+
+    @Test
     void aFreedSlotCanBeUsedAgain() {
         ActorRef probe = app.probe("reuse", "max_timers = 1");
         String first = app.schedule(probe, "every 100000 a");
