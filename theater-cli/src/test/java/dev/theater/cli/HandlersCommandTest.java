@@ -22,6 +22,8 @@ class HandlersCommandTest {
     private static final String RUNTIME = "runtime  imports [theater:simple/runtime]  exports []  from ";
     private static final String SUPERVISOR = "supervisor  imports [theater:simple/supervisor]"
             + "  exports [theater:simple/supervisor-handlers]  from ";
+    private static final String TIMING = "timing  imports [theater:simple/timers, theater:simple/timing]"
+            + "  exports [theater:simple/timer-handlers]  from ";
 
     private static final String STORE = "store  imports [theater:simple/store]  exports []  from ";
     private static final String FILESYSTEM = "filesystem  imports [theater:simple/filesystem]  exports []  from ";
@@ -45,7 +47,8 @@ class HandlersCommandTest {
                 MESSAGE_SERVER + "plugin theater-handler-message-server (" + BuiltInHandlers.pluginJar("message-server") + ")",
                 RUNTIME + "plugin theater-handler-runtime (" + BuiltInHandlers.pluginJar("runtime") + ")",
                 STORE + "plugin theater-handler-store (" + BuiltInHandlers.pluginJar("store") + ")",
-                SUPERVISOR + "plugin theater-handler-supervisor (" + BuiltInHandlers.pluginJar("supervisor") + ")"));
+                SUPERVISOR + "plugin theater-handler-supervisor (" + BuiltInHandlers.pluginJar("supervisor") + ")",
+                TIMING + "plugin theater-handler-timing (" + BuiltInHandlers.pluginJar("timing") + ")"));
         // the same handlers are on the test class path too: the plugins win, and each duplicate is a warning
         BuiltInHandlers.classPathTypes().forEach(type -> expected.add("problem: " + BuiltInHandlers.duplicateWarning(type)));
         assertThat(out.toString().lines()).containsExactlyElementsOf(expected);
@@ -65,6 +68,7 @@ class HandlersCommandTest {
                 RUNTIME + "class path: " + BuiltInHandlers.classPathLocation("runtime"),
                 STORE + "class path: " + BuiltInHandlers.classPathLocation("store"),
                 SUPERVISOR + "class path: " + BuiltInHandlers.classPathLocation("supervisor"),
+                TIMING + "class path: " + BuiltInHandlers.classPathLocation("timing"),
                 "problem: ERROR " + broken.toAbsolutePath().normalize() + ": plugin jar refused: not a jar (zip) file: "
                         + zipError(broken));
     }

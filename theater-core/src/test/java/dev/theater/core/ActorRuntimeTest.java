@@ -293,6 +293,68 @@ class ActorRuntimeTest {
     }
 
     @Test
+    void handlersAreToldOfAStopBeforeItWaitsForTheCurrentCall() throws Exception {
+        ActorRef actor = start("lifecycle", "  [handlers.config]\n  block_on_log = true\n");
+        CompletableFuture<Void> call = actor.send(utf8("block"));
+        assertThat(probe.blocked.await(10, TimeUnit.SECONDS)).isTrue();
+
+        actor.stop(); // the call blocked in log is released by stopping(), not interrupted at the 300 ms deadline
+
+        call.get(10, TimeUnit.SECONDS); // it returned normally: the guest went on and returned ok
+        assertThat(actor.status()).isEqualTo(ActorStatus.STOPPED);
+        assertThat(probe.logs).containsExactly("lifecycle: init lifecycle", "lifecycle: got block",
+                "lifecycle: (stopping)", "lifecycle: (log returns)");
+        assertThat(ChainStore.readFile(theater().chains().fileOf("lifecycle"))).extracting(ChainEvent::eventType)
+                .containsSubsequence("lifecycle/stopping", "wasm", "lifecycle/stopped")
+                .doesNotContain("lifecycle/handler-stopping-timeout", "lifecycle/handler-stop-timeout");
+    }
+
+    @Test
+    void aCallItsCallerWithdrewWhileItWaitedDoesNotRunAndIsNotRecorded() throws Exception {
+        ActorRef actor = start("lifecycle", "  [handlers.config]\n  block_on_log = true\n");
+        CompletableFuture<Void> blocking = actor.send(utf8("block"));
+        assertThat(probe.blocked.await(10, TimeUnit.SECONDS)).isTrue();
+        java.util.concurrent.atomic.AtomicBoolean wanted = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var withdrawn = probe.lastHandleSend.offer(dev.theater.api.wit.WitValue.TupleValue.of(
+                new dev.theater.api.wit.WitValue.Bytes(utf8("x"))), wanted::get);
+        var kept = probe.lastHandleSend.offer(dev.theater.api.wit.WitValue.TupleValue.of(
+                new dev.theater.api.wit.WitValue.Bytes(utf8("y"))), () -> true);
+        wanted.set(false); // while both wait behind the blocked call
+
+        actor.stop(); // releases the blocked call; the two queued before the stop still get their turn
+
+        blocking.get(10, TimeUnit.SECONDS);
+        kept.get(10, TimeUnit.SECONDS);
+        ActorCallException failure = callFailure(withdrawn);
+        assertThat(failure.kind()).isEqualTo(ActorCallException.Kind.WITHDRAWN);
+        assertThat(failure).hasMessage("actor 'lifecycle': " + SEND + " was withdrawn by its caller before it ran");
+        assertThat(probe.logs).contains("lifecycle: got y").doesNotContain("lifecycle: got x");
+        assertThat(ChainStore.readFile(theater().chains().fileOf("lifecycle")))
+                .filteredOn(e -> e.eventType().equals("wasm")).extracting(ChainEvent::dataAsString)
+                .noneMatch(d -> d.contains("\"params\":[\"x\"]")).anyMatch(d -> d.contains("\"params\":[\"y\"]"));
+    }
+
+    @Test
+    void anOfferNeverWaitsForRoomInAFullMailbox() throws Exception {
+        ActorRef actor = theater().start(manifest("lifecycle", "  [handlers.config]\n  block_on_log = true\n"
+                + "[limits]\nmailbox_capacity = 1\nmailbox_wait_ms = 60000\n"), home);
+        CompletableFuture<Void> blocking = actor.send(utf8("block"));
+        assertThat(probe.blocked.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> queued = actor.send(utf8("queued")); // takes the one free place
+
+        var refused = probe.lastHandleSend.offer(dev.theater.api.wit.WitValue.TupleValue.of(
+                new dev.theater.api.wit.WitValue.Bytes(utf8("z"))), () -> true);
+
+        // no 60 s wait for room: the offer fails at once
+        ActorCallException failure = callFailure(refused);
+        assertThat(failure.kind()).isEqualTo(ActorCallException.Kind.MAILBOX_FULL);
+        assertThat(failure).hasMessage("actor 'lifecycle': mailbox full (1 calls); " + SEND + " was not queued");
+        actor.stop();
+        blocking.get(10, TimeUnit.SECONDS);
+        queued.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void theManifestCapsMemory() throws Exception {
         byte[] big = new byte[100 * 1024];
         java.util.Arrays.fill(big, (byte) 'x');

@@ -18,13 +18,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A small real handler for the runtime's own tests: it implements {@code runtime.log} (kept in {@link #logs})
  * and delivers messages from Java to {@code handle-send}. Config {@code hang_on_stop = true} makes its stop
- * block until interrupted.
+ * block until interrupted; {@code block_on_log = true} makes {@code log("got block")} block until the handler
+ * is told the actor is stopping ({@link Handler#stopping}), and fail if it is interrupted instead.
  */
 final class ProbeProvider implements HandlerProvider {
 
     static final String CLIENT = "theater:simple/message-server-client";
 
     final List<String> logs = new CopyOnWriteArrayList<>();
+
+    /** The {@code handle-send} export of the last actor bound, for tests that call it directly. */
+    volatile ActorExport lastHandleSend;
+
+    /** Counted down when a {@code block_on_log} probe's log starts to block. */
+    final java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
 
     @Override
     public String type() {
@@ -43,22 +50,32 @@ final class ProbeProvider implements HandlerProvider {
 
     @Override
     public Handler create(HandlerContext context) {
-        context.config().allowOnly(Set.of("hang_on_stop", "overflow_on_start"));
+        context.config().allowOnly(Set.of("hang_on_stop", "overflow_on_start", "block_on_log"));
         boolean hangOnStop = context.config().bool("hang_on_stop").orElse(false);
         boolean overflowOnStart = context.config().bool("overflow_on_start").orElse(false);
-        return new Probe(context.actorId(), hangOnStop, overflowOnStart);
+        boolean blockOnLog = context.config().bool("block_on_log").orElse(false);
+        return new Probe(context.actorId(), hangOnStop, overflowOnStart, blockOnLog);
     }
 
     private final class Probe implements Handler, MessageEndpoint {
         private final String actorId;
         private final boolean hangOnStop;
         private final boolean overflowOnStart;
+        private final boolean blockOnLog;
+        private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
         private ActorExport handleSend;
 
-        Probe(String actorId, boolean hangOnStop, boolean overflowOnStart) {
+        Probe(String actorId, boolean hangOnStop, boolean overflowOnStart, boolean blockOnLog) {
             this.actorId = actorId;
             this.hangOnStop = hangOnStop;
             this.overflowOnStart = overflowOnStart;
+            this.blockOnLog = blockOnLog;
+        }
+
+        @Override
+        public void stopping() {
+            logs.add(actorId + ": (stopping)");
+            stopping.countDown();
         }
 
         @Override
@@ -75,7 +92,17 @@ final class ProbeProvider implements HandlerProvider {
         @Override
         public void link(HostLinker linker) {
             linker.define("theater:simple/runtime", "log", args -> {
-                logs.add(actorId + ": " + ((WitValue.Str) args.getFirst()).value());
+                String message = ((WitValue.Str) args.getFirst()).value();
+                logs.add(actorId + ": " + message);
+                if (blockOnLog && message.equals("got block")) {
+                    blocked.countDown();
+                    try {
+                        stopping.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException("log was interrupted before the probe was told of the stop");
+                    }
+                    logs.add(actorId + ": (log returns)");
+                }
                 return Optional.empty();
             });
         }
@@ -83,6 +110,7 @@ final class ProbeProvider implements HandlerProvider {
         @Override
         public void bindExports(ActorExports exports) {
             handleSend = exports.require(CLIENT, "handle-send");
+            lastHandleSend = handleSend;
         }
 
         @Override

@@ -16,7 +16,7 @@ public final class TheaterWit {
     public static final List<String> FILES = List.of(
             "types.wit", "actor.wit", "runtime.wit", "message-server.wit", "supervisor.wit", "store.wit",
             "filesystem.wit", "http-types.wit", "http-client.wit", "http-framework.wit", "timing.wit",
-            "worlds.wit");
+            "timers.wit", "worlds.wit");
 
     private TheaterWit() {
     }

@@ -42,10 +42,13 @@ class InterfaceTableTest {
         TABLE.put("http-handlers", List.of("handle-request", "handle-middleware", "handle-websocket-connect",
                 "handle-websocket-message", "handle-websocket-disconnect"));
         TABLE.put("timing", List.of("now", "sleep", "deadline"));
+        // issue 11: not in the Rust original
+        TABLE.put("timers", List.of("schedule-once", "schedule-every", "cancel-timer"));
+        TABLE.put("timer-handlers", List.of("handle-timer"));
     }
 
     private static final List<String> EXPORTS = List.of("actor", "message-server-client", "supervisor-handlers",
-            "http-handlers");
+            "http-handlers", "timer-handlers");
 
     private final WitPackage pkg = TheaterWit.load();
 

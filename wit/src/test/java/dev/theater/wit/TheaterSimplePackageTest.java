@@ -88,6 +88,18 @@ class TheaterSimplePackageTest {
     }
 
     @Test
+    void timingAndTimers() {
+        assertThat(sig("timing", "now")).isEqualTo("func() -> u64");
+        assertThat(sig("timing", "sleep")).isEqualTo("func(duration: u64) -> result<_, string>");
+        assertThat(sig("timing", "deadline")).isEqualTo("func(timestamp: u64) -> result<_, string>");
+        assertThat(sig("timers", "schedule-once")).isEqualTo("func(delay-ms: u64, payload: list<u8>) -> result<string, string>");
+        assertThat(sig("timers", "schedule-every")).isEqualTo("func(period-ms: u64, payload: list<u8>) -> result<string, string>");
+        assertThat(sig("timers", "cancel-timer")).isEqualTo("func(timer-id: string) -> result<_, string>");
+        assertThat(sig("timer-handlers", "handle-timer")).isEqualTo(
+                "func(state: option<list<u8>>, params: tuple<string, list<u8>>) -> result<tuple<option<list<u8>>>, string>");
+    }
+
+    @Test
     void supervisorHandlersCarryTheWitActorError() {
         WitFunction f = pkg.requireInterface("supervisor-handlers").function("handle-child-error").orElseThrow();
         WitType.Tuple params = (WitType.Tuple) f.params().get(1).type();
@@ -136,7 +148,10 @@ class TheaterSimplePackageTest {
         assertThat(http.exports()).extracting(WitInterface::name).containsExactly("http-handlers", "actor");
         assertThat(http.imported("runtime")).containsSame(pkg.requireInterface("runtime"));
         assertThat(pkg.worlds()).containsOnlyKeys("basic-actor", "message-server-actor", "supervisor-actor", "http-actor",
-                "tools-actor");
+                "tools-actor", "timer-actor");
+        WitWorld timer = pkg.requireWorld("timer-actor");
+        assertThat(timer.imports()).extracting(WitInterface::name).containsExactlyInAnyOrder("runtime", "timing", "timers");
+        assertThat(timer.exports()).extracting(WitInterface::name).containsExactlyInAnyOrder("actor", "timer-handlers");
     }
 
     @Test
@@ -144,10 +159,10 @@ class TheaterSimplePackageTest {
         assertThatThrownBy(() -> pkg.requireInterface("nope")).isInstanceOf(dev.theater.api.TheaterException.class)
                 .hasMessage("package 'theater:simple' has no interface 'nope'; it has [types, actor, runtime,"
                         + " message-server-client, message-server-host, supervisor, supervisor-handlers, store, filesystem,"
-                        + " http-types, websocket-types, http-client, http-framework, http-handlers, timing]");
+                        + " http-types, websocket-types, http-client, http-framework, http-handlers, timing, timers, timer-handlers]");
         assertThatThrownBy(() -> pkg.requireWorld("nope")).isInstanceOf(dev.theater.api.TheaterException.class)
                 .hasMessage("package 'theater:simple' has no world 'nope'; it has [basic-actor, message-server-actor,"
-                        + " supervisor-actor, http-actor, tools-actor]");
+                        + " supervisor-actor, http-actor, tools-actor, timer-actor]");
         assertThat(pkg.findInterface("nope")).isEqualTo(Optional.empty());
     }
 }

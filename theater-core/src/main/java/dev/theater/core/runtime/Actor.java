@@ -177,18 +177,32 @@ public final class Actor {
 
     /** Queues a call of a state-threading export; see {@link ActorExport#call}. */
     CompletableFuture<Optional<WitValue>> call(WitExport export, WitFunction function, WitValue.TupleValue params) {
+        return queue(export, function, params, () -> true, limits.mailboxWait());
+    }
+
+    /** Queues a call the caller can do without; see {@link ActorExport#offer}. */
+    CompletableFuture<Optional<WitValue>> offer(WitExport export, WitFunction function, WitValue.TupleValue params,
+                                                java.util.function.BooleanSupplier stillWanted) {
+        return queue(export, function, params, stillWanted, Duration.ZERO);
+    }
+
+    private CompletableFuture<Optional<WitValue>> queue(WitExport export, WitFunction function,
+                                                        WitValue.TupleValue params,
+                                                        java.util.function.BooleanSupplier stillWanted,
+                                                        Duration patience) {
         CompletableFuture<Optional<WitValue>> result = new CompletableFuture<>();
-        ExportCall task = new ExportCall(this, export, function, params, result);
+        ExportCall task = new ExportCall(this, export, function, params, result, stillWanted);
         ActorStatus now = status;
         if (now != ActorStatus.RUNNING && now != ActorStatus.STARTING) {
             task.reject("the actor is " + now.name().toLowerCase() + (stopReason == null ? "" : " (" + stopReason + ")"));
             return result;
         }
         try {
-            if (!mailbox.offer(task, limits.mailboxWait())) {
+            if (!mailbox.offer(task, patience)) {
                 result.completeExceptionally(new ActorCallException(id, ActorCallException.Kind.MAILBOX_FULL,
-                        "mailbox full (" + mailbox.capacity() + " calls) for "
-                                + limits.mailboxWait().toMillis() + " ms; " + export.coreName() + " was not queued", null));
+                        "mailbox full (" + mailbox.capacity() + " calls)" + (patience.isZero() ? ""
+                                : " for " + patience.toMillis() + " ms") + "; " + export.coreName() + " was not queued",
+                        null));
             } else {
                 scheduleDrain();
             }
@@ -228,6 +242,12 @@ public final class Actor {
             @Override
             public CompletableFuture<Optional<WitValue>> call(WitValue.TupleValue params) {
                 return Actor.this.call(export, fn, params);
+            }
+
+            @Override
+            public CompletableFuture<Optional<WitValue>> offer(WitValue.TupleValue params,
+                                                               java.util.function.BooleanSupplier stillWanted) {
+                return Actor.this.offer(export, fn, params, stillWanted);
             }
         };
     }
@@ -365,8 +385,8 @@ public final class Actor {
     }
 
     /**
-     * Stops the actor: the current call finishes, queued calls are rejected, then every handler is stopped
-     * within the handler deadline (one that overruns is interrupted, and that is recorded). Concurrent
+     * Stops the actor: handlers are told ({@link Handler#stopping}), the current call finishes, queued calls are
+     * rejected, then every handler is stopped within the handler deadline (one that overruns is interrupted, and that is recorded). Concurrent
      * callers wait for the one stop to complete.
      */
     public void stop(String reason) {
@@ -386,6 +406,7 @@ public final class Actor {
         }
         record("lifecycle/stopping", reasonJson(stopReason));
         mailbox.stop();
+        tellHandlersStopping(); // a host call blocked in a handler (a sleep) returns now, not at the deadline
         if (!mailboxStarted) {
             mailbox.drain(stopReason); // it never started (init failed): reject what handlers queued meanwhile
         } else if (!onOwnThread()) {
@@ -453,6 +474,32 @@ public final class Actor {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("the stop future never fails", e);
+        }
+    }
+
+    /**
+     * {@link Handler#stopping} of every handler, in reverse order, on a thread of its own: one that blocks or throws
+     * is recorded and the stop goes on after at most the handler deadline.
+     */
+    private void tellHandlersStopping() {
+        Thread teller = Thread.ofVirtual().name("stopping-" + id).start(() -> {
+            for (NamedHandler h : handlers.reversed()) {
+                try {
+                    h.handler().stopping();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "actor '" + id + "': handler '" + h.type() + "' failed in stopping()", e);
+                    record("lifecycle/handler-stopping-failed", reasonJson(h.type() + ": " + e));
+                }
+            }
+        });
+        try {
+            if (!teller.join(handlerStopTimeout)) {
+                teller.interrupt();
+                record("lifecycle/handler-stopping-timeout", reasonJson("a handler's stopping() did not return within "
+                        + handlerStopTimeout.toMillis() + " ms and was interrupted"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * One call of a state-threading export, run on the actor's thread: the actor's state goes in, the state
@@ -26,14 +27,30 @@ final class ExportCall implements Mailbox.Task {
     private final WitFunction function;
     private final WitValue.TupleValue params;
     private final CompletableFuture<Optional<WitValue>> result;
+    private final BooleanSupplier stillWanted; // asked right before the call; always true unless the caller gave one
 
     ExportCall(Actor actor, WitExport export, WitFunction function, WitValue.TupleValue params,
                CompletableFuture<Optional<WitValue>> result) {
+        this(actor, export, function, params, result, () -> true);
+    }
+
+    ExportCall(Actor actor, WitExport export, WitFunction function, WitValue.TupleValue params,
+               CompletableFuture<Optional<WitValue>> result, BooleanSupplier stillWanted) {
         this.actor = actor;
         this.export = export;
         this.function = function;
         this.params = params;
         this.result = result;
+        this.stillWanted = stillWanted;
+    }
+
+    /** Whether the caller still wants the call; a supplier that throws withdraws it. */
+    private boolean wanted() {
+        try {
+            return stillWanted.getAsBoolean();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @Override
@@ -44,6 +61,11 @@ final class ExportCall implements Mailbox.Task {
 
     @Override
     public void run() {
+        if (!wanted()) {
+            result.completeExceptionally(new ActorCallException(actor.id(), ActorCallException.Kind.WITHDRAWN,
+                    export.coreName() + " was withdrawn by its caller before it ran", null));
+            return; // nothing ran: nothing to record
+        }
         WitValue stateIn = new WitValue.OptionValue(actor.stateValue());
         WitValue out;
         try (CallDeadline deadline = CallDeadline.start(actor.limits().callTimeout())) {
