@@ -25,9 +25,12 @@ echo "build.sh: using $("$CLANG" --version | head -n1)"
 # Fixed flags. No debug info; --strip-all drops the name/producers sections;
 # exports keep their names. 1-page (64 KiB) initial memory with a 16 KiB shadow
 # stack; the bump allocator grows memory on demand. No maximum memory.
+# -I ../../sdk/c: the C guest SDK (sdk/c), relative to the guest folder
+# (every guest sits two levels below the repo root), so no path of this machine
+# can end up in the output.
 CFLAGS=(--target=wasm32 -O2 -ffreestanding -fno-builtin -nostdlib -g0
         -fno-ident -Wall -Werror -Wno-unused-function
-        -I "$HERE/common")
+        -I ../../sdk/c)
 LDFLAGS=(-Wl,--no-entry -Wl,--strip-all -Wl,-z,stack-size=16384
          -Wl,--initial-memory=65536)
 

@@ -1,5 +1,5 @@
 /*
- * hello -- the first example Theater actor.
+ * hello -- the first example Theater actor, written with the C guest SDK (sdk/c).
  *
  *   init(state, (actor-id))      logs "hello from <actor-id>", state := {"greeted":1}
  *   handle-send(state, (msg))    logs "got: <msg>", state := {"greeted":N+1}
@@ -7,73 +7,25 @@
  *
  * Built freestanding with clang (see test-actors/build.sh); see README.md here.
  */
-#define GUEST_ARENA 1
-#include "guest.h"
+#include "theater.h"
 
-IMPORT("theater:simple/runtime", "log")
-void host_log(const u8 *msg, u32 len);
-
-static u32 g_ret[4] __attribute__((aligned(8))); /* result<tuple<option<json>>, string> */
-
-static u8 *put(u8 *d, const char *s) {
-  while (*s) *d++ = (u8)*s++;
-  return d;
+/* The first run of decimal digits in the state (0 if none / no state). */
+static uint32_t first_number(theater_state_t state) {
+  theater_bytes_t s = state.value;
+  uint32_t i = 0;
+  while (i < s.len && (s.ptr[i] < '0' || s.ptr[i] > '9')) i++;
+  return theater_parse_u32(theater_skip(s, i));
 }
 
-static void log_with_prefix(const char *prefix, const u8 *s, u32 n) {
-  u32 p = (u32)strlen(prefix);
-  u8 *line = (u8 *)heap_alloc(p + n, 1);
-  memcpy(line, prefix, p);
-  memcpy(line + p, s, n);
-  host_log(line, p + n);
+static theater_result_t init(theater_state_t state, theater_string_t actor_id) {
+  (void)state;
+  theater_logf("hello from %s", actor_id);
+  return theater_return_state(theater_str("{\"greeted\":1}"));
 }
+THEATER_EXPORT_ACTOR_INIT(init)
 
-/* Returns ok(some(<{"greeted":count}>)) in the static return area. */
-static u32 ok_state(u32 count) {
-  u8 *json = (u8 *)heap_alloc(24, 1);
-  u8 digits[10];
-  u32 nd = 0;
-  do { digits[nd++] = (u8)('0' + count % 10); count /= 10; } while (count);
-  u8 *e = put(json, "{\"greeted\":");
-  while (nd) *e++ = digits[--nd];
-  *e++ = '}';
-  g_ret[0] = 0;                 /* ok */
-  g_ret[1] = 1;                 /* some */
-  g_ret[2] = (u32)(usize)json;
-  g_ret[3] = (u32)(e - json);
-  return (u32)(usize)g_ret;
+static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) {
+  theater_logf("got: %s", msg);
+  return theater_return_state(theater_format("{\"greeted\":%u}", first_number(state) + 1));
 }
-
-/* Reads the first run of decimal digits in the state (0 if none / no state). */
-static u32 parse_count(u32 disc, const u8 *p, u32 n) {
-  if (disc == 0) return 0;
-  u32 i = 0, v = 0;
-  while (i < n && (p[i] < '0' || p[i] > '9')) i++;
-  while (i < n && p[i] >= '0' && p[i] <= '9') v = v * 10 + (u32)(p[i++] - '0');
-  return v;
-}
-
-EXPORT("theater:simple/actor#init")
-u32 hello_init(u32 state_disc, const u8 *state_ptr, u32 state_len, const u8 *id, u32 id_len) {
-  (void)state_disc; (void)state_ptr; (void)state_len;
-  CALL_BEGIN();
-  log_with_prefix("hello from ", id, id_len);
-  u32 r = ok_state(1);
-  CALL_END();
-  return r;
-}
-
-EXPORT("cabi_post_theater:simple/actor#init")
-void hello_post_init(u32 ret) { (void)ret; heap_reset(); }
-
-EXPORT("theater:simple/message-server-client#handle-send")
-u32 hello_handle_send(u32 state_disc, const u8 *state_ptr, u32 state_len, const u8 *msg, u32 msg_len) {
-  CALL_BEGIN();
-  log_with_prefix("got: ", msg, msg_len);
-  u32 r = ok_state(parse_count(state_disc, state_ptr, state_len) + 1);
-  CALL_END();
-  return r;
-}
-
-EXPORT("cabi_post_theater:simple/message-server-client#handle-send")
-void hello_post_handle_send(u32 ret) { (void)ret; heap_reset(); }
+THEATER_EXPORT_HANDLE_SEND(handle_send)

@@ -3,45 +3,44 @@
  * (theater:test/kitchen-host) and exports (theater:test/kitchen).
  * WIT: kitchen-sink.wit. Contract: test-actors/README.md, "kitchen-sink".
  */
-#define GUEST_ARENA 1
-#include "guest.h"
+#include "theater/base.h"
 
 #define HOST "theater:test/kitchen-host"
-#define KX(f) EXPORT("theater:test/kitchen#" f)
-#define KPOST(f) EXPORT("cabi_post_theater:test/kitchen#" f)
+#define KX(f) THEATER_EXPORT("theater:test/kitchen#" f)
+#define KPOST(f) THEATER_EXPORT("cabi_post_theater:test/kitchen#" f)
 #define OFF(t, f) __builtin_offsetof(t, f)
 
 /* ---- canonical-ABI layouts ---------------------------------------------- */
 
-typedef struct { const u8 *ptr; u32 len; } Str;           /* string / list: 8, align 4 */
+typedef struct { const uint8_t *ptr; uint32_t len; } Str;           /* string / list: 8, align 4 */
 
 typedef struct {                                          /* result<u32, string>: 12, align 4 */
-  u8 disc;                                                /* 0 ok, 1 err */
-  union { u32 ok; Str err; } v;                           /* +4 */
+  uint8_t disc;                                                /* 0 ok, 1 err */
+  union { uint32_t ok; Str err; } v;                           /* +4 */
 } ResU32Str;
-typedef struct { u8 disc; ResU32Str some; } OptRes;       /* option<...>: 16, align 4; some at +4 */
+typedef struct { uint8_t disc; ResU32Str some; } OptRes;       /* option<...>: 16, align 4; some at +4 */
 
 typedef struct {                                          /* item: 56, align 8 */
   Str name;        /* 0 */
   Str tags;        /* 8: list<string> */
-  u32 count;       /* 16 */
+  uint32_t count;       /* 16 */
   double weight;   /* 24 */
-  u8 color;        /* 32 */
-  u16 perms;       /* 34 */
-  u32 initial;     /* 36 */
+  uint8_t color;        /* 32 */
+  uint16_t perms;       /* 34 */
+  uint32_t initial;     /* 36 */
   OptRes extra;    /* 40 */
 } Item;
 
 typedef struct {                                          /* shape: 12, align 4 */
-  u8 disc;                                                /* 0 circle, 1 rect, 2 label, 3 empty */
+  uint8_t disc;                                                /* 0 circle, 1 rect, 2 label, 3 empty */
   union { float r; struct { float w, h; } rect; Str label; } v; /* +4 */
 } Shape;
 
-typedef struct { s8 a; u8 b; s16 c; u16 d; s64 e; u64 f; } Ints; /* 24, align 8 */
+typedef struct { int8_t a; uint8_t b; int16_t c; uint16_t d; int64_t e; uint64_t f; } Ints; /* 24, align 8 */
 
 typedef struct {                                          /* params of many/spill: 104, align 8 */
-  s32 a; s64 b; float c; double d; Str e; u8 f; s16 g; u32 h;
-  u8 i; Str j; u64 k; float l; double m; u32 n; Str o; s8 p;
+  int32_t a; int64_t b; float c; double d; Str e; uint8_t f; int16_t g; uint32_t h;
+  uint8_t i; Str j; uint64_t k; float l; double m; uint32_t n; Str o; int8_t p;
 } Many;
 
 _Static_assert(sizeof(OptRes) == 16 && OFF(OptRes, some) == 4 && OFF(ResU32Str, v) == 4, "optres");
@@ -60,18 +59,18 @@ _Static_assert(sizeof(Many) == 104 && OFF(Many, b) == 8 && OFF(Many, c) == 16 &&
 
 /* ---- imports -------------------------------------------------------------- */
 
-IMPORT(HOST, "ints")
-void host_ints(s32 a, s32 b, s32 c, s32 d, s64 e, s64 f, Ints *ret);
-IMPORT(HOST, "many")
-u64 host_many(const Many *params);
-IMPORT(HOST, "pick")
-void host_pick(s32 color, s32 perms, s32 shape_disc, s32 p0, s32 p1, OptRes *ret);
-IMPORT(HOST, "items")
-void host_items(u32 n, Str *ret);
-IMPORT(HOST, "describe")
-void host_describe(const u8 *name, u32 name_len, const u8 *tags, u32 tags_len, u32 count,
-                   double weight, u32 color, u32 perms, u32 initial, u32 e0, u32 e1, u32 e2,
-                   u32 e3, Str *ret);
+THEATER_IMPORT(HOST, "ints")
+void host_ints(int32_t a, int32_t b, int32_t c, int32_t d, int64_t e, int64_t f, Ints *ret);
+THEATER_IMPORT(HOST, "many")
+uint64_t host_many(const Many *params);
+THEATER_IMPORT(HOST, "pick")
+void host_pick(int32_t color, int32_t perms, int32_t shape_disc, int32_t p0, int32_t p1, OptRes *ret);
+THEATER_IMPORT(HOST, "items")
+void host_items(uint32_t n, Str *ret);
+THEATER_IMPORT(HOST, "describe")
+void host_describe(const uint8_t *name, uint32_t name_len, const uint8_t *tags, uint32_t tags_len, uint32_t count,
+                   double weight, uint32_t color, uint32_t perms, uint32_t initial, uint32_t e0, uint32_t e1, uint32_t e2,
+                   uint32_t e3, Str *ret);
 
 /* ---- helpers ---------------------------------------------------------------- */
 
@@ -79,48 +78,48 @@ static const char *const k_colors[3] = {"red", "green", "blue"};
 static const char *const k_perms[10] = {"read", "write", "exec", "admin", "audit",
                                         "share", "delete", "create", "rename", "owner"};
 
-static int valid_char(u32 c) { return c <= 0x10ffff && (c < 0xd800 || c > 0xdfff); }
+static int valid_char(uint32_t c) { return c <= 0x10ffff && (c < 0xd800 || c > 0xdfff); }
 
 /* String builder: consecutive heap_alloc(n, 1) calls are contiguous, so a
  * string is built by appending at the heap top; nothing else may allocate
  * between sb_begin and sb_end. */
-static u8 *g_sb;
-static void sb_begin(void) { g_sb = (u8 *)heap_alloc(0, 1); }
-static void sb_bytes(const void *p, u32 n) { memcpy(heap_alloc(n, 1), p, n); }
-static void sb_str(const char *s) { sb_bytes(s, (u32)strlen(s)); }
-static void sb_u64(u64 v) {
-  u8 d[20]; u32 n = 0;
-  do { d[n++] = (u8)('0' + v % 10); v /= 10; } while (v);
-  u8 *o = (u8 *)heap_alloc(n, 1);
+static uint8_t *g_sb;
+static void sb_begin(void) { g_sb = (uint8_t *)theater_alloc(0, 1); }
+static void sb_bytes(const void *p, uint32_t n) { memcpy(theater_alloc(n, 1), p, n); }
+static void sb_str(const char *s) { sb_bytes(s, (uint32_t)strlen(s)); }
+static void sb_u64(uint64_t v) {
+  uint8_t d[20]; uint32_t n = 0;
+  do { d[n++] = (uint8_t)('0' + v % 10); v /= 10; } while (v);
+  uint8_t *o = (uint8_t *)theater_alloc(n, 1);
   while (n) *o++ = d[--n];
 }
-static void sb_s64(s64 v) {
-  if (v < 0) { sb_str("-"); sb_u64(0 - (u64)v); } else sb_u64((u64)v);
+static void sb_s64(int64_t v) {
+  if (v < 0) { sb_str("-"); sb_u64(0 - (uint64_t)v); } else sb_u64((uint64_t)v);
 }
-static void sb_hex(u64 v, u32 digits, int upper) {
+static void sb_hex(uint64_t v, uint32_t digits, int upper) {
   const char *h = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-  u8 *o = (u8 *)heap_alloc(digits, 1);
-  for (u32 i = 0; i < digits; i++) o[digits - 1 - i] = (u8)h[(v >> (4 * i)) & 15];
+  uint8_t *o = (uint8_t *)theater_alloc(digits, 1);
+  for (uint32_t i = 0; i < digits; i++) o[digits - 1 - i] = (uint8_t)h[(v >> (4 * i)) & 15];
 }
-static void sb_char(u32 c) { /* UTF-8 */
-  u8 b[4]; u32 n;
+static void sb_char(uint32_t c) { /* UTF-8 */
+  uint8_t b[4]; uint32_t n;
   if (!valid_char(c)) __builtin_trap();
-  if (c < 0x80) { b[0] = (u8)c; n = 1; }
-  else if (c < 0x800) { b[0] = (u8)(0xc0 | (c >> 6)); b[1] = (u8)(0x80 | (c & 0x3f)); n = 2; }
-  else if (c < 0x10000) { b[0] = (u8)(0xe0 | (c >> 12)); b[1] = (u8)(0x80 | ((c >> 6) & 0x3f)); b[2] = (u8)(0x80 | (c & 0x3f)); n = 3; }
-  else { b[0] = (u8)(0xf0 | (c >> 18)); b[1] = (u8)(0x80 | ((c >> 12) & 0x3f)); b[2] = (u8)(0x80 | ((c >> 6) & 0x3f)); b[3] = (u8)(0x80 | (c & 0x3f)); n = 4; }
+  if (c < 0x80) { b[0] = (uint8_t)c; n = 1; }
+  else if (c < 0x800) { b[0] = (uint8_t)(0xc0 | (c >> 6)); b[1] = (uint8_t)(0x80 | (c & 0x3f)); n = 2; }
+  else if (c < 0x10000) { b[0] = (uint8_t)(0xe0 | (c >> 12)); b[1] = (uint8_t)(0x80 | ((c >> 6) & 0x3f)); b[2] = (uint8_t)(0x80 | (c & 0x3f)); n = 3; }
+  else { b[0] = (uint8_t)(0xf0 | (c >> 18)); b[1] = (uint8_t)(0x80 | ((c >> 12) & 0x3f)); b[2] = (uint8_t)(0x80 | ((c >> 6) & 0x3f)); b[3] = (uint8_t)(0x80 | (c & 0x3f)); n = 4; }
   sb_bytes(b, n);
 }
 static Str sb_end(void) {
-  Str s; s.ptr = g_sb; s.len = (u32)((u8 *)heap_alloc(0, 1) - g_sb); return s;
+  Str s; s.ptr = g_sb; s.len = (uint32_t)((uint8_t *)theater_alloc(0, 1) - g_sb); return s;
 }
-static u32 f32_bits(float f) { u32 u; memcpy(&u, &f, 4); return u; }
-static u64 f64_bits(double d) { u64 u; memcpy(&u, &d, 8); return u; }
-static float bits_f32(u32 u) { float f; memcpy(&f, &u, 4); return f; }
-static double bits_f64(u64 u) { double d; memcpy(&d, &u, 8); return d; }
+static uint32_t f32_bits(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
+static uint64_t f64_bits(double d) { uint64_t u; memcpy(&u, &d, 8); return u; }
+static float bits_f32(uint32_t u) { float f; memcpy(&f, &u, 4); return f; }
+static double bits_f64(uint64_t u) { double d; memcpy(&d, &u, 8); return d; }
 
 static Str copy_str(Str s) {
-  Str r; u8 *p = (u8 *)heap_alloc(s.len ? s.len : 1, 1);
+  Str r; uint8_t *p = (uint8_t *)theater_alloc(s.len ? s.len : 1, 1);
   memcpy(p, s.ptr, s.len); r.ptr = p; r.len = s.len; return r;
 }
 
@@ -131,8 +130,8 @@ static void check_item(const Item *it) {
 }
 
 #define ITEM_PARAMS                                                                   \
-  const u8 *name, u32 name_len, const u8 *tags, u32 tags_len, u32 count, double weight, \
-      u32 color, u32 perms, u32 initial, u32 e0, u32 e1, u32 e2, u32 e3
+  const uint8_t *name, uint32_t name_len, const uint8_t *tags, uint32_t tags_len, uint32_t count, double weight, \
+      uint32_t color, uint32_t perms, uint32_t initial, uint32_t e0, uint32_t e1, uint32_t e2, uint32_t e3
 
 static Item item_from_flat(ITEM_PARAMS) {
   Item it;
@@ -141,12 +140,12 @@ static Item item_from_flat(ITEM_PARAMS) {
   it.tags.ptr = tags; it.tags.len = tags_len;
   it.count = count; it.weight = weight;
   if (color > 2 || perms > 0x3ff || e0 > 1 || (e0 == 1 && e1 > 1)) __builtin_trap();
-  it.color = (u8)color; it.perms = (u16)perms; it.initial = initial;
-  it.extra.disc = (u8)e0;
+  it.color = (uint8_t)color; it.perms = (uint16_t)perms; it.initial = initial;
+  it.extra.disc = (uint8_t)e0;
   if (e0 == 1) {
-    it.extra.some.disc = (u8)e1;
+    it.extra.some.disc = (uint8_t)e1;
     if (e1 == 0) it.extra.some.v.ok = e2;
-    else { it.extra.some.v.err.ptr = (const u8 *)(usize)e2; it.extra.some.v.err.len = e3; }
+    else { it.extra.some.v.err.ptr = (const uint8_t *)(uintptr_t)e2; it.extra.some.v.err.len = e3; }
   }
   check_item(&it);
   return it;
@@ -156,22 +155,22 @@ static Item item_from_flat(ITEM_PARAMS) {
 static void bump_item(const Item *in, Item *out) {
   check_item(in);
   memset(out, 0, sizeof *out);
-  u8 *n = (u8 *)heap_alloc(in->name.len ? in->name.len : 1, 1);
-  for (u32 i = 0; i < in->name.len; i++) {
-    u8 c = in->name.ptr[i];
-    n[i] = (c >= 'a' && c <= 'z') ? (u8)(c - 32) : c;
+  uint8_t *n = (uint8_t *)theater_alloc(in->name.len ? in->name.len : 1, 1);
+  for (uint32_t i = 0; i < in->name.len; i++) {
+    uint8_t c = in->name.ptr[i];
+    n[i] = (c >= 'a' && c <= 'z') ? (uint8_t)(c - 32) : c;
   }
   out->name.ptr = n; out->name.len = in->name.len;
-  u32 nt = in->tags.len;
+  uint32_t nt = in->tags.len;
   const Str *tin = (const Str *)in->tags.ptr;
-  Str *tout = (Str *)heap_alloc(nt ? nt * 8 : 1, 4);
-  for (u32 i = 0; i < nt; i++) tout[i] = copy_str(tin[nt - 1 - i]);
-  out->tags.ptr = (const u8 *)tout; out->tags.len = nt;
+  Str *tout = (Str *)theater_alloc(nt ? nt * 8 : 1, 4);
+  for (uint32_t i = 0; i < nt; i++) tout[i] = copy_str(tin[nt - 1 - i]);
+  out->tags.ptr = (const uint8_t *)tout; out->tags.len = nt;
   out->count = in->count + 1;
   out->weight = in->weight * 2.0;
-  out->color = (u8)((in->color + 1) % 3);
-  out->perms = (u16)(in->perms ^ 0x3ff);
-  u32 c = in->initial;
+  out->color = (uint8_t)((in->color + 1) % 3);
+  out->perms = (uint16_t)(in->perms ^ 0x3ff);
+  uint32_t c = in->initial;
   out->initial = c == 0xd7ff ? 0xe000 : (c == 0x10ffff ? 0 : c + 1);
   if (in->extra.disc == 0) { out->extra.disc = 1; out->extra.some.disc = 0; out->extra.some.v.ok = 0; }
   else if (in->extra.some.disc == 0) { out->extra.disc = 1; out->extra.some.disc = 0; out->extra.some.v.ok = in->extra.some.v.ok + 1; }
@@ -187,12 +186,12 @@ static Item g_ret_item;
 /* summarize: func(it: item) -> string */
 KX("summarize")
 Str *k_summarize(ITEM_PARAMS) {
-  CALL_BEGIN();
+  theater_call_begin();
   Item it = item_from_flat(name, name_len, tags, tags_len, count, weight, color, perms, initial, e0, e1, e2, e3);
   sb_begin();
   sb_str("name="); sb_bytes(it.name.ptr, it.name.len);
   sb_str(";tags=[");
-  for (u32 i = 0; i < it.tags.len; i++) {
+  for (uint32_t i = 0; i < it.tags.len; i++) {
     const Str *t = (const Str *)it.tags.ptr + i;
     if (i) sb_str(",");
     sb_bytes(t->ptr, t->len);
@@ -202,7 +201,7 @@ Str *k_summarize(ITEM_PARAMS) {
   sb_str(";color="); sb_str(k_colors[it.color]);
   sb_str(";perms={");
   int first = 1;
-  for (u32 i = 0; i < 10; i++)
+  for (uint32_t i = 0; i < 10; i++)
     if (it.perms & (1u << i)) { if (!first) sb_str("|"); sb_str(k_perms[i]); first = 0; }
   sb_str("};initial="); sb_char(it.initial);
   sb_str("(U+"); sb_hex(it.initial, it.initial > 0xffff ? (it.initial > 0xfffff ? 6 : 5) : 4, 1);
@@ -211,52 +210,52 @@ Str *k_summarize(ITEM_PARAMS) {
   else if (it.extra.some.disc == 0) { sb_str("ok("); sb_u64(it.extra.some.v.ok); sb_str(")"); }
   else { sb_str("err("); sb_bytes(it.extra.some.v.err.ptr, it.extra.some.v.err.len); sb_str(")"); }
   g_ret_str = sb_end();
-  CALL_END();
+  theater_call_end();
   return &g_ret_str;
 }
-KPOST("summarize") void k_post_summarize(u32 r) { (void)r; heap_reset(); }
+KPOST("summarize") void k_post_summarize(uint32_t r) { (void)r; theater_heap_reset(); }
 
 /* bump: func(it: item) -> item */
 KX("bump")
 Item *k_bump(ITEM_PARAMS) {
-  CALL_BEGIN();
+  theater_call_begin();
   Item it = item_from_flat(name, name_len, tags, tags_len, count, weight, color, perms, initial, e0, e1, e2, e3);
   bump_item(&it, &g_ret_item);
-  CALL_END();
+  theater_call_end();
   return &g_ret_item;
 }
-KPOST("bump") void k_post_bump(u32 r) { (void)r; heap_reset(); }
+KPOST("bump") void k_post_bump(uint32_t r) { (void)r; theater_heap_reset(); }
 
 /* edges: func() -> tuple<s8, u8, s16, u16, s64, u64> */
 KX("edges")
 Ints *k_edges(void) {
-  CALL_BEGIN();
+  theater_call_begin();
   Ints r1, r2;
   memset(&r1, 0, sizeof r1);
   memset(&r2, 0, sizeof r2);
-  host_ints(-128, 255, -32768, 65535, (s64)0x8000000000000000ull, (s64)0xffffffffffffffffull, &r1);
-  host_ints(127, 0, 32767, 0, (s64)0x7fffffffffffffffull, 0, &r2);
-  g_ret_ints.a = (s8)(u8)((u8)r1.a + (u8)r2.a);
-  g_ret_ints.b = (u8)(r1.b + r2.b);
-  g_ret_ints.c = (s16)(u16)((u16)r1.c + (u16)r2.c);
-  g_ret_ints.d = (u16)(r1.d + r2.d);
-  g_ret_ints.e = (s64)((u64)r1.e + (u64)r2.e);
+  host_ints(-128, 255, -32768, 65535, (int64_t)0x8000000000000000ull, (int64_t)0xffffffffffffffffull, &r1);
+  host_ints(127, 0, 32767, 0, (int64_t)0x7fffffffffffffffull, 0, &r2);
+  g_ret_ints.a = (int8_t)(uint8_t)((uint8_t)r1.a + (uint8_t)r2.a);
+  g_ret_ints.b = (uint8_t)(r1.b + r2.b);
+  g_ret_ints.c = (int16_t)(uint16_t)((uint16_t)r1.c + (uint16_t)r2.c);
+  g_ret_ints.d = (uint16_t)(r1.d + r2.d);
+  g_ret_ints.e = (int64_t)((uint64_t)r1.e + (uint64_t)r2.e);
   g_ret_ints.f = r1.f + r2.f;
-  CALL_END();
+  theater_call_end();
   return &g_ret_ints;
 }
-KPOST("edges") void k_post_edges(u32 r) { (void)r; heap_reset(); }
+KPOST("edges") void k_post_edges(uint32_t r) { (void)r; theater_heap_reset(); }
 
 static Many g_many; /* params tuple the guest passes to host `many` */
 
 /* spill: func(a..p) -> string ; 19 flat params -> one pointer to a Many */
 KX("spill")
 Str *k_spill(const Many *in) {
-  CALL_BEGIN();
+  theater_call_begin();
   if (!valid_char(in->h)) __builtin_trap();
   g_many = *in;
   g_many.i = in->i ? 1 : 0;
-  u64 host = host_many(&g_many);
+  uint64_t host = host_many(&g_many);
   sb_begin();
   sb_s64(in->a); sb_str(",");
   sb_s64(in->b); sb_str(",0x");
@@ -276,22 +275,22 @@ Str *k_spill(const Many *in) {
   sb_s64(in->p); sb_str(";host=");
   sb_u64(host);
   g_ret_str = sb_end();
-  CALL_END();
+  theater_call_end();
   return &g_ret_str;
 }
-KPOST("spill") void k_post_spill(u32 r) { (void)r; heap_reset(); }
+KPOST("spill") void k_post_spill(uint32_t r) { (void)r; theater_heap_reset(); }
 
-static const u8 k_hello[] = "h\xc3\xa9llo";           /* "héllo" */
-static const u8 k_grin[] = "\xf0\x9f\x98\x80";        /* U+1F600 */
-static const u8 k_label[] = "\xc3\xbcn\xc3\xaf\xe2\x9c\x93"; /* "ünï✓" */
+static const uint8_t k_hello[] = "h\xc3\xa9llo";           /* "héllo" */
+static const uint8_t k_grin[] = "\xf0\x9f\x98\x80";        /* U+1F600 */
+static const uint8_t k_label[] = "\xc3\xbcn\xc3\xaf\xe2\x9c\x93"; /* "ünï✓" */
 
 /* call-many: func() -> u64 */
 KX("call-many")
-u64 k_call_many(void) {
-  CALL_BEGIN();
+uint64_t k_call_many(void) {
+  theater_call_begin();
   memset(&g_many, 0, sizeof g_many);
-  g_many.a = (s32)0x80000000u;
-  g_many.b = (s64)0x7fffffffffffffffull;
+  g_many.a = (int32_t)0x80000000u;
+  g_many.b = (int64_t)0x7fffffffffffffffull;
   g_many.c = bits_f32(0xbfc00000u);                  /* -1.5f */
   g_many.d = bits_f64(0x3fb999999999999aull);        /* 0.1 */
   g_many.e.ptr = k_hello; g_many.e.len = 6;
@@ -306,8 +305,8 @@ u64 k_call_many(void) {
   g_many.n = 4000000000u;
   g_many.o.ptr = k_hello; g_many.o.len = 0;          /* "" */
   g_many.p = -7;
-  u64 r = host_many(&g_many) + 1;
-  CALL_END();
+  uint64_t r = host_many(&g_many) + 1;
+  theater_call_end();
   return r;
 }
 
@@ -327,30 +326,30 @@ static void map_optres(const OptRes *in, OptRes *out) {
 /* pick-all: func() -> list<option<result<u32, string>>> */
 KX("pick-all")
 Str *k_pick_all(void) {
-  CALL_BEGIN();
-  OptRes *out = (OptRes *)heap_alloc(4 * sizeof(OptRes), 4);
-  host_pick(2, 0x109, 0, (s32)0x3fc00000u, 0, &g_pick_ret);                  /* blue, {read|admin|rename}, circle(1.5) */
+  theater_call_begin();
+  OptRes *out = (OptRes *)theater_alloc(4 * sizeof(OptRes), 4);
+  host_pick(2, 0x109, 0, (int32_t)0x3fc00000u, 0, &g_pick_ret);                  /* blue, {read|admin|rename}, circle(1.5) */
   map_optres(&g_pick_ret, &out[0]);
-  host_pick(1, 0, 1, (s32)0x40200000u, (s32)0x80000000u, &g_pick_ret);     /* green, {}, rect(2.5, -0.0) */
+  host_pick(1, 0, 1, (int32_t)0x40200000u, (int32_t)0x80000000u, &g_pick_ret);     /* green, {}, rect(2.5, -0.0) */
   map_optres(&g_pick_ret, &out[1]);
-  host_pick(0, 0x3ff, 2, (s32)(usize)k_label, 8, &g_pick_ret);               /* red, all, label("ünï✓"), 8 bytes */
+  host_pick(0, 0x3ff, 2, (int32_t)(uintptr_t)k_label, 8, &g_pick_ret);               /* red, all, label("ünï✓"), 8 bytes */
   map_optres(&g_pick_ret, &out[2]);
   host_pick(2, 0x4, 3, 0, 0, &g_pick_ret);                                   /* blue, {exec}, empty */
   map_optres(&g_pick_ret, &out[3]);
-  g_ret_str.ptr = (const u8 *)out; g_ret_str.len = 4;
-  CALL_END();
+  g_ret_str.ptr = (const uint8_t *)out; g_ret_str.len = 4;
+  theater_call_end();
   return &g_ret_str;
 }
-KPOST("pick-all") void k_post_pick_all(u32 r) { (void)r; heap_reset(); }
+KPOST("pick-all") void k_post_pick_all(uint32_t r) { (void)r; theater_heap_reset(); }
 
-static const u8 k_empty[] = "empty";
+static const uint8_t k_empty[] = "empty";
 
 /* reshape: func(s: list<shape>) -> list<shape> */
 KX("reshape")
-Str *k_reshape(const Shape *in, u32 n) {
-  CALL_BEGIN();
-  Shape *out = (Shape *)heap_alloc(n ? n * (u32)sizeof(Shape) : 1, 4);
-  for (u32 i = 0; i < n; i++) {
+Str *k_reshape(const Shape *in, uint32_t n) {
+  theater_call_begin();
+  Shape *out = (Shape *)theater_alloc(n ? n * (uint32_t)sizeof(Shape) : 1, 4);
+  for (uint32_t i = 0; i < n; i++) {
     const Shape *s = &in[n - 1 - i];
     Shape *o = &out[i];
     memset(o, 0, sizeof *o);
@@ -362,47 +361,47 @@ Str *k_reshape(const Shape *in, u32 n) {
     default: __builtin_trap();
     }
   }
-  g_ret_str.ptr = (const u8 *)out; g_ret_str.len = n;
-  CALL_END();
+  g_ret_str.ptr = (const uint8_t *)out; g_ret_str.len = n;
+  theater_call_end();
   return &g_ret_str;
 }
-KPOST("reshape") void k_post_reshape(u32 r) { (void)r; heap_reset(); }
+KPOST("reshape") void k_post_reshape(uint32_t r) { (void)r; theater_heap_reset(); }
 
 static Str g_items_ret;
 
 /* fetch: func(n: u32) -> list<item> */
 KX("fetch")
-Str *k_fetch(u32 n) {
-  CALL_BEGIN();
+Str *k_fetch(uint32_t n) {
+  theater_call_begin();
   g_items_ret.ptr = 0; g_items_ret.len = 0;
   host_items(n, &g_items_ret);
-  u32 len = g_items_ret.len;
+  uint32_t len = g_items_ret.len;
   const Item *in = (const Item *)g_items_ret.ptr;
-  if ((u32)(usize)in & 7) __builtin_trap();
-  Item *out = (Item *)heap_alloc(len ? len * (u32)sizeof(Item) : 1, 8);
-  for (u32 i = 0; i < len; i++) bump_item(&in[len - 1 - i], &out[i]);
-  g_ret_str.ptr = (const u8 *)out; g_ret_str.len = len;
-  CALL_END();
+  if ((uint32_t)(uintptr_t)in & 7) __builtin_trap();
+  Item *out = (Item *)theater_alloc(len ? len * (uint32_t)sizeof(Item) : 1, 8);
+  for (uint32_t i = 0; i < len; i++) bump_item(&in[len - 1 - i], &out[i]);
+  g_ret_str.ptr = (const uint8_t *)out; g_ret_str.len = len;
+  theater_call_end();
   return &g_ret_str;
 }
-KPOST("fetch") void k_post_fetch(u32 r) { (void)r; heap_reset(); }
+KPOST("fetch") void k_post_fetch(uint32_t r) { (void)r; theater_heap_reset(); }
 
 static Str g_describe_ret;
 
 /* relay: func(it: item) -> string */
 KX("relay")
 Str *k_relay(ITEM_PARAMS) {
-  CALL_BEGIN();
+  theater_call_begin();
   Item it = item_from_flat(name, name_len, tags, tags_len, count, weight, color, perms, initial, e0, e1, e2, e3);
   (void)it;
   /* forward exactly the flat values received; unused payload slots as 0 */
-  u32 f2 = e0 == 1 ? e2 : 0, f3 = (e0 == 1 && e1 == 1) ? e3 : 0, f1 = e0 == 1 ? e1 : 0;
+  uint32_t f2 = e0 == 1 ? e2 : 0, f3 = (e0 == 1 && e1 == 1) ? e3 : 0, f1 = e0 == 1 ? e1 : 0;
   g_describe_ret.ptr = 0; g_describe_ret.len = 0;
   host_describe(name, name_len, tags, tags_len, count, weight, color, perms, initial, e0, f1, f2, f3,
                 &g_describe_ret);
   sb_begin(); sb_str("host:"); sb_bytes(g_describe_ret.ptr, g_describe_ret.len);
   g_ret_str = sb_end();
-  CALL_END();
+  theater_call_end();
   return &g_ret_str;
 }
-KPOST("relay") void k_post_relay(u32 r) { (void)r; heap_reset(); }
+KPOST("relay") void k_post_relay(uint32_t r) { (void)r; theater_heap_reset(); }

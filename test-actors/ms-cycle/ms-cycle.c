@@ -11,89 +11,50 @@
  *   handle-request anything else         responds "unknown: <msg>"
  * State: {"id":"<self>"} from init, never changed.
  */
-#define GUEST_ARENA 1
-#define GUEST_MS 1
-#include "guest.h"
+#include "theater.h"
 
-IMPORT("theater:simple/message-server-host", "request")
-void host_request(const u8 *id, u32 id_len, const u8 *msg, u32 msg_len, void *retptr);
-
-EXPORT("theater:simple/actor#init")
-u32 cy_init(u32 sd, const u8 *sp, u32 sn, const u8 *id, u32 id_len) {
-  (void)sd; (void)sp; (void)sn;
-  CALL_BEGIN();
-  buf_t b;
-  buf_init(&b);
-  buf_cstr(&b, "{\"id\":\"");
-  buf_json_str(&b, id, id_len);
-  buf_cstr(&b, "\"}");
-  u32 r = ms_ret_state(1, b.p, b.n);
-  CALL_END();
-  return r;
+static theater_result_t init(theater_state_t state, theater_string_t actor_id) {
+  (void)state;
+  return theater_return_state(theater_format("{\"id\":\"%j\"}", actor_id));
 }
-EXPORT("cabi_post_theater:simple/actor#init")
-void cy_post_init(u32 ret) { (void)ret; heap_reset(); }
+THEATER_EXPORT_ACTOR_INIT(init)
 
-EXPORT("theater:simple/message-server-client#handle-send")
-u32 cy_handle_send(u32 sd, const u8 *sp, u32 sn, const u8 *msg, u32 msg_len) {
-  CALL_BEGIN();
-  if (has_prefix(msg, msg_len, "start ")) {
-    u32 t1 = find_space(msg, msg_len, 6);
-    buf_t q;
-    buf_init(&q);
-    buf_cstr(&q, "bounce ");
-    if (t1 < msg_len) {
-      buf_put(&q, msg + t1 + 1, msg_len - t1 - 1); /* explicit target */
-    } else {
-      u8 *self = 0;
-      u32 self_n = 0;
-      if (sd) json_get_str(sp, sn, "\"id\":\"", &self, &self_n);
-      buf_put(&q, self, self_n);
+static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) {
+  if (theater_has_prefix(msg, "start ")) {
+    theater_string_t other, target, reply, err;
+    if (!theater_split(theater_skip(msg, 6), ' ', &other, &target)) { /* no explicit target: self */
+      target = theater_string_of(0, 0);
+      theater_json_get_string(state.value, "id", &target);
     }
-    host_request(msg + 6, t1 - 6, q.p, q.n, ms_imp_begin());
-    const u8 *e;
-    u32 en;
-    if (ms_imp_end(&e, &en)) log3("reply: ", e, en, "");
-    else log3("request failed: ", e, en, "");
+    if (theater_message_server_host_request(other, theater_format("bounce %s", target), &reply, &err))
+      theater_logf("reply: %s", reply);
+    else theater_logf("request failed: %s", err);
   } else {
-    log3("unknown command: ", msg, msg_len, "");
+    theater_logf("unknown command: %s", msg);
   }
-  u32 r = ms_ret_state(sd, sp, sn);
-  CALL_END();
-  return r;
+  return theater_return_keep(state);
 }
-EXPORT("cabi_post_theater:simple/message-server-client#handle-send")
-void cy_post_handle_send(u32 ret) { (void)ret; heap_reset(); }
+THEATER_EXPORT_HANDLE_SEND(handle_send)
 
-EXPORT("theater:simple/message-server-client#handle-request")
-u32 cy_handle_request(u32 sd, const u8 *sp, u32 sn, const u8 *rid, u32 rid_len, const u8 *msg, u32 msg_len) {
-  (void)rid; (void)rid_len;
-  CALL_BEGIN();
-  buf_t resp;
-  buf_init(&resp);
-  if (has_prefix(msg, msg_len, "bounce ")) {
-    log3("asking ", msg + 7, msg_len - 7, "");
-    host_request(msg + 7, msg_len - 7, (const u8 *)"hello", 5, ms_imp_begin());
-    const u8 *e;
-    u32 en;
-    buf_cstr(&resp, "b-saw: ");
-    if (ms_imp_end(&e, &en)) {
-      log3("got: ", e, en, "");
+static theater_result_t handle_request(theater_state_t state, theater_string_t request_id, theater_bytes_t msg) {
+  (void)request_id;
+  theater_string_t resp;
+  if (theater_has_prefix(msg, "bounce ")) {
+    theater_string_t x = theater_skip(msg, 7), reply, err;
+    theater_logf("asking %s", x);
+    if (theater_message_server_host_request(x, theater_str("hello"), &reply, &err)) {
+      theater_logf("got: %s", reply);
+      resp = theater_format("b-saw: %s", reply);
     } else {
-      log3("request failed: ", e, en, "");
-      buf_cstr(&resp, "request failed: ");
+      theater_logf("request failed: %s", err);
+      resp = theater_format("b-saw: request failed: %s", err);
     }
-    buf_put(&resp, e, en);
-  } else if (bytes_eq(msg, msg_len, "hello")) {
-    log3("answering hello", 0, 0, "");
-    buf_cstr(&resp, "hello back");
+  } else if (theater_eq(msg, "hello")) {
+    theater_log("answering hello");
+    resp = theater_str("hello back");
   } else {
-    buf_cstr(&resp, "unknown: ");
-    buf_put(&resp, msg, msg_len);
+    resp = theater_format("unknown: %s", msg);
   }
-  u32 r = ms_ret_state_response(sd, sp, sn, 1, resp.p, resp.n);
-  CALL_END();
-  return r;
+  return theater_return_response(state, theater_some(resp));
 }
-EXPORT("cabi_post_theater:simple/message-server-client#handle-request")
-void cy_post_handle_request(u32 ret) { (void)ret; heap_reset(); }
+THEATER_EXPORT_HANDLE_REQUEST(handle_request)

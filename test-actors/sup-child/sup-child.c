@@ -8,67 +8,32 @@
  *                "spin"         loops forever                  "set <s>" state = s
  *                anything else  logs "got <msg>"
  */
-#define GUEST_ARENA 1
-#define GUEST_MS 1
-#include "guest.h"
+#include "theater.h"
 
-IMPORT("theater:simple/runtime", "shutdown") void host_shutdown(u32 dd, const u8 *d, u32 dn, void *ret);
-
-static u32 parse_u32(const u8 *p, u32 n) {
-  u32 v = 0;
-  for (u32 i = 0; i < n && p[i] >= '0' && p[i] <= '9'; i++) v = v * 10 + (u32)(p[i] - '0');
-  return v;
+static theater_result_t init(theater_state_t state, theater_string_t actor_id) {
+  if (state.is_some && theater_eq(state.value, "poison")) return theater_return_err("poisoned");
+  theater_logf("init %s %s", actor_id, theater_or(state, "none"));
+  return state.is_some ? theater_return_keep(state) : theater_return_state(theater_str("0"));
 }
+THEATER_EXPORT_ACTOR_INIT(init)
 
-static u32 err_ret(const char *msg) {
-  memset(g_ms_ret, 0, sizeof g_ms_ret);
-  g_ms_ret[0] = 1;
-  g_ms_ret[1] = (u32)(usize)msg;
-  g_ms_ret[2] = (u32)strlen(msg);
-  return (u32)(usize)g_ms_ret;
-}
-
-static const u8 ZERO[] = "0";
-static const char POISONED[] = "poisoned";
-
-EXPORT("theater:simple/actor#init")
-u32 init(u32 sd, u8 *s, u32 sn, u8 *id, u32 idn) {
-  CALL_BEGIN();
-  if (sd && bytes_eq(s, sn, "poison")) return err_ret(POISONED);
-  buf_t l;
-  buf_init(&l);
-  buf_cstr(&l, "init ");
-  buf_put(&l, id, idn);
-  buf_cstr(&l, " ");
-  if (sd) buf_put(&l, s, sn); else buf_cstr(&l, "none");
-  host_log(l.p, l.n);
-  return sd ? ms_ret_state(1, s, sn) : ms_ret_state(1, ZERO, 1);
-}
-EXPORT("cabi_post_theater:simple/actor#init")
-void init_post(u32 r) { (void)r; CALL_END(); }
-
-EXPORT("theater:simple/message-server-client#handle-send")
-u32 handle_send(u32 sd, u8 *s, u32 sn, u8 *m, u32 n) {
-  CALL_BEGIN();
-  if (bytes_eq(m, n, "crash")) __builtin_trap();
-  if (bytes_eq(m, n, "spin")) { volatile u32 k = 0; for (;;) k++; }
-  if (bytes_eq(m, n, "inc")) {
-    buf_t b;
-    buf_init(&b);
-    buf_u32(&b, (sd ? parse_u32(s, sn) : 0) + 1);
-    return ms_ret_state(1, b.p, b.n);
+static theater_result_t handle_send(theater_state_t state, theater_bytes_t msg) {
+  if (theater_eq(msg, "crash")) THEATER_TRAP();
+  if (theater_eq(msg, "spin")) {
+    volatile uint32_t k = 0;
+    for (;;) k++;
   }
-  if (has_prefix(m, n, "set ")) return ms_ret_state(1, m + 4, n - 4); /* "set poison", then "crash": init fails */
-  if (bytes_eq(m, n, "exit") || has_prefix(m, n, "exit ")) {
-    int some = n > 5;
-    host_shutdown(some ? 1 : 0, some ? m + 5 : 0, some ? n - 5 : 0, ms_imp_begin());
-    const u8 *p;
-    u32 pn;
-    if (!ms_imp_end(&p, &pn)) log3("shutdown failed: ", p, pn, "");
-    return ms_ret_state(sd, s, sn);
+  if (theater_eq(msg, "inc")) {
+    return theater_return_state(theater_format("%u", theater_parse_u32(state.value) + 1));
   }
-  log3("got ", m, n, "");
-  return ms_ret_state(sd, s, sn);
+  if (theater_has_prefix(msg, "set ")) return theater_return_state(theater_skip(msg, 4)); /* "set poison", then "crash": init fails */
+  if (theater_eq(msg, "exit") || theater_has_prefix(msg, "exit ")) {
+    theater_option_bytes_t data = msg.len > 5 ? theater_some(theater_skip(msg, 5)) : theater_none();
+    theater_string_t err;
+    if (!theater_runtime_shutdown(data, &err)) theater_logf("shutdown failed: %s", err);
+    return theater_return_keep(state);
+  }
+  theater_logf("got %s", msg);
+  return theater_return_keep(state);
 }
-EXPORT("cabi_post_theater:simple/message-server-client#handle-send")
-void handle_send_post(u32 r) { (void)r; CALL_END(); }
+THEATER_EXPORT_HANDLE_SEND(handle_send)

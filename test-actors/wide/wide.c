@@ -6,119 +6,118 @@
  *   big-enum:    u16 case index (size 2, align 2)
  *   big-variant: u16 case index @0, u8 payload @2 for odd cases, byte 3 padding (size 4, align 2)
  */
-#define GUEST_ARENA 1
-#include "guest.h"
+#include "theater/base.h"
 
 #define CASES 300u
 
 /* Return areas (static, like wit-bindgen's RET_AREA). */
-static u8 g_variant_ret[4] __attribute__((aligned(8)));  /* big-variant */
-static u32 g_lists_ret[4] __attribute__((aligned(8)));   /* tuple<list<big-variant>, list<big-enum>> */
-static u8 g_make_ret[6] __attribute__((aligned(8)));     /* tuple<big-variant, big-enum> */
-static u32 g_string_ret[2] __attribute__((aligned(8)));  /* string */
+static uint8_t g_variant_ret[4] __attribute__((aligned(8)));  /* big-variant */
+static uint32_t g_lists_ret[4] __attribute__((aligned(8)));   /* tuple<list<big-variant>, list<big-enum>> */
+static uint8_t g_make_ret[6] __attribute__((aligned(8)));     /* tuple<big-variant, big-enum> */
+static uint32_t g_string_ret[2] __attribute__((aligned(8)));  /* string */
 
-static u32 checked_case(u32 c) {
+static uint32_t checked_case(uint32_t c) {
   if (c >= CASES) __builtin_trap();
   return c;
 }
 
 /* Writes variant case c (payload p if c is odd) at dst; byte 3 and an unused payload byte are 0. */
-static void put_variant(u8 *dst, u32 c, u32 p) {
-  *(u16 *)dst = (u16)checked_case(c);
-  dst[2] = (c & 1) ? (u8)p : 0;
+static void put_variant(uint8_t *dst, uint32_t c, uint32_t p) {
+  *(uint16_t *)dst = (uint16_t)checked_case(c);
+  dst[2] = (c & 1) ? (uint8_t)p : 0;
   dst[3] = 0;
 }
 
 static void check_list(const void *p) {
-  if ((u32)(usize)p & 1) __builtin_trap(); /* elements are 2-aligned */
+  if ((uint32_t)(uintptr_t)p & 1) __builtin_trap(); /* elements are 2-aligned */
 }
 
 /* theater:test/wide#echo-enum: func(e: big-enum) -> big-enum ; core (i32) -> i32 */
-EXPORT("theater:test/wide#echo-enum")
-u32 wide_echo_enum(u32 e) {
-  CALL_BEGIN();
+THEATER_EXPORT("theater:test/wide#echo-enum")
+uint32_t wide_echo_enum(uint32_t e) {
+  theater_call_begin();
   checked_case(e);
-  CALL_END();
+  theater_call_end();
   return e;
 }
 
 /* theater:test/wide#echo-variant: func(v: big-variant) -> big-variant ; core (i32 disc, i32 payload) -> i32 */
-EXPORT("theater:test/wide#echo-variant")
-u32 wide_echo_variant(u32 disc, u32 payload) {
-  CALL_BEGIN();
+THEATER_EXPORT("theater:test/wide#echo-variant")
+uint32_t wide_echo_variant(uint32_t disc, uint32_t payload) {
+  theater_call_begin();
   put_variant(g_variant_ret, disc, payload);
-  CALL_END();
-  return (u32)(usize)g_variant_ret;
+  theater_call_end();
+  return (uint32_t)(uintptr_t)g_variant_ret;
 }
 
-EXPORT("cabi_post_theater:test/wide#echo-variant")
-void wide_post_echo_variant(u32 ret) { (void)ret; heap_reset(); }
+THEATER_EXPORT("cabi_post_theater:test/wide#echo-variant")
+void wide_post_echo_variant(uint32_t ret) { (void)ret; theater_heap_reset(); }
 
 /* theater:test/wide#echo-lists: func(vs: list<big-variant>, es: list<big-enum>)
  *   -> tuple<list<big-variant>, list<big-enum>> ; core (i32, i32, i32, i32) -> i32 */
-EXPORT("theater:test/wide#echo-lists")
-u32 wide_echo_lists(const u8 *vs, u32 nv, const u16 *es, u32 ne) {
-  CALL_BEGIN();
+THEATER_EXPORT("theater:test/wide#echo-lists")
+uint32_t wide_echo_lists(const uint8_t *vs, uint32_t nv, const uint16_t *es, uint32_t ne) {
+  theater_call_begin();
   check_list(vs);
   check_list(es);
-  u8 *v2 = (u8 *)heap_alloc(nv ? 4 * nv : 1, 2);
-  for (u32 i = 0; i < nv; i++) {
-    const u8 *v = vs + 4 * i;
-    put_variant(v2 + 4 * i, *(const u16 *)v, v[2]);
+  uint8_t *v2 = (uint8_t *)theater_alloc(nv ? 4 * nv : 1, 2);
+  for (uint32_t i = 0; i < nv; i++) {
+    const uint8_t *v = vs + 4 * i;
+    put_variant(v2 + 4 * i, *(const uint16_t *)v, v[2]);
   }
-  u16 *e2 = (u16 *)heap_alloc(ne ? 2 * ne : 1, 2);
-  for (u32 i = 0; i < ne; i++) e2[i] = (u16)checked_case(es[i]);
-  g_lists_ret[0] = (u32)(usize)v2;
+  uint16_t *e2 = (uint16_t *)theater_alloc(ne ? 2 * ne : 1, 2);
+  for (uint32_t i = 0; i < ne; i++) e2[i] = (uint16_t)checked_case(es[i]);
+  g_lists_ret[0] = (uint32_t)(uintptr_t)v2;
   g_lists_ret[1] = nv;
-  g_lists_ret[2] = (u32)(usize)e2;
+  g_lists_ret[2] = (uint32_t)(uintptr_t)e2;
   g_lists_ret[3] = ne;
-  CALL_END();
-  return (u32)(usize)g_lists_ret;
+  theater_call_end();
+  return (uint32_t)(uintptr_t)g_lists_ret;
 }
 
-EXPORT("cabi_post_theater:test/wide#echo-lists")
-void wide_post_echo_lists(u32 ret) { (void)ret; heap_reset(); }
+THEATER_EXPORT("cabi_post_theater:test/wide#echo-lists")
+void wide_post_echo_lists(uint32_t ret) { (void)ret; theater_heap_reset(); }
 
 /* theater:test/wide#make: func(n: u32, payload: u8) -> tuple<big-variant, big-enum> ; core (i32, i32) -> i32
  * The variant @0 (4 bytes), the enum @4 (u16). */
-EXPORT("theater:test/wide#make")
-u32 wide_make(u32 n, u32 payload) {
-  CALL_BEGIN();
+THEATER_EXPORT("theater:test/wide#make")
+uint32_t wide_make(uint32_t n, uint32_t payload) {
+  theater_call_begin();
   put_variant(g_make_ret, n, payload);
-  *(u16 *)(g_make_ret + 4) = (u16)n;
-  CALL_END();
-  return (u32)(usize)g_make_ret;
+  *(uint16_t *)(g_make_ret + 4) = (uint16_t)n;
+  theater_call_end();
+  return (uint32_t)(uintptr_t)g_make_ret;
 }
 
-EXPORT("cabi_post_theater:test/wide#make")
-void wide_post_make(u32 ret) { (void)ret; heap_reset(); }
+THEATER_EXPORT("cabi_post_theater:test/wide#make")
+void wide_post_make(uint32_t ret) { (void)ret; theater_heap_reset(); }
 
-static u8 *put_u32(u8 *d, u32 v) {
-  u8 digits[10];
-  u32 k = 0;
-  do { digits[k++] = (u8)('0' + v % 10); v /= 10; } while (v);
+static uint8_t *put_u32(uint8_t *d, uint32_t v) {
+  uint8_t digits[10];
+  uint32_t k = 0;
+  do { digits[k++] = (uint8_t)('0' + v % 10); v /= 10; } while (v);
   while (k) *d++ = digits[--k];
   return d;
 }
 
-static u8 *put_str(u8 *d, const char *s) {
-  while (*s) *d++ = (u8)*s++;
+static uint8_t *put_str(uint8_t *d, const char *s) {
+  while (*s) *d++ = (uint8_t)*s++;
   return d;
 }
 
 /* theater:test/wide#inspect: func(vs: list<big-variant>, es: list<big-enum>) -> string
  *   "v=[c0,c255(7),c256] e=[c299]" ; core (i32, i32, i32, i32) -> i32 */
-EXPORT("theater:test/wide#inspect")
-u32 wide_inspect(const u8 *vs, u32 nv, const u16 *es, u32 ne) {
-  CALL_BEGIN();
+THEATER_EXPORT("theater:test/wide#inspect")
+uint32_t wide_inspect(const uint8_t *vs, uint32_t nv, const uint16_t *es, uint32_t ne) {
+  theater_call_begin();
   check_list(vs);
   check_list(es);
   /* at most "c299(255)," per variant and "c299," per enum, plus "v=[] e=[]" */
-  u8 *text = (u8 *)heap_alloc(9 + 10 * nv + 5 * ne, 1);
-  u8 *d = put_str(text, "v=[");
-  for (u32 i = 0; i < nv; i++) {
-    const u8 *v = vs + 4 * i;
-    u32 c = checked_case(*(const u16 *)v);
+  uint8_t *text = (uint8_t *)theater_alloc(9 + 10 * nv + 5 * ne, 1);
+  uint8_t *d = put_str(text, "v=[");
+  for (uint32_t i = 0; i < nv; i++) {
+    const uint8_t *v = vs + 4 * i;
+    uint32_t c = checked_case(*(const uint16_t *)v);
     if (i) *d++ = ',';
     *d++ = 'c';
     d = put_u32(d, c);
@@ -129,17 +128,17 @@ u32 wide_inspect(const u8 *vs, u32 nv, const u16 *es, u32 ne) {
     }
   }
   d = put_str(d, "] e=[");
-  for (u32 i = 0; i < ne; i++) {
+  for (uint32_t i = 0; i < ne; i++) {
     if (i) *d++ = ',';
     *d++ = 'c';
     d = put_u32(d, checked_case(es[i]));
   }
   *d++ = ']';
-  g_string_ret[0] = (u32)(usize)text;
-  g_string_ret[1] = (u32)(d - text);
-  CALL_END();
-  return (u32)(usize)g_string_ret;
+  g_string_ret[0] = (uint32_t)(uintptr_t)text;
+  g_string_ret[1] = (uint32_t)(d - text);
+  theater_call_end();
+  return (uint32_t)(uintptr_t)g_string_ret;
 }
 
-EXPORT("cabi_post_theater:test/wide#inspect")
-void wide_post_inspect(u32 ret) { (void)ret; heap_reset(); }
+THEATER_EXPORT("cabi_post_theater:test/wide#inspect")
+void wide_post_inspect(uint32_t ret) { (void)ret; theater_heap_reset(); }
