@@ -23,6 +23,8 @@ class HandlersCommandTest {
     private static final String SUPERVISOR = "supervisor  imports [theater:simple/supervisor]"
             + "  exports [theater:simple/supervisor-handlers]  from ";
 
+    private static final String HTTP_CLIENT = "http-client  imports [theater:simple/http-client]  exports []  from ";
+
     private final StringWriter out = new StringWriter();
 
     private int theater(String... args) {
@@ -38,6 +40,7 @@ class HandlersCommandTest {
 
         assertThat(exit).isZero();
         List<String> expected = new ArrayList<>(List.of(
+                HTTP_CLIENT + "plugin theater-handler-http-client (" + BuiltInHandlers.pluginJar("http-client") + ")",
                 MESSAGE_SERVER + "plugin theater-handler-message-server (" + BuiltInHandlers.pluginJar("message-server") + ")",
                 RUNTIME + "plugin theater-handler-runtime (" + BuiltInHandlers.pluginJar("runtime") + ")",
                 SUPERVISOR + "plugin theater-handler-supervisor (" + BuiltInHandlers.pluginJar("supervisor") + ")"));
@@ -55,6 +58,7 @@ class HandlersCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString().lines()).containsExactly(
+                HTTP_CLIENT + "class path: " + BuiltInHandlers.classPathLocation("http-client"),
                 MESSAGE_SERVER + "class path: " + BuiltInHandlers.classPathLocation("message-server"),
                 RUNTIME + "class path: " + BuiltInHandlers.classPathLocation("runtime"),
                 SUPERVISOR + "class path: " + BuiltInHandlers.classPathLocation("supervisor"),
