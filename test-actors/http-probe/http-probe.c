@@ -3,7 +3,8 @@
  * handle-send message is a command whose fields are separated by the byte 0x1f.
  * Every command logs "send-http ok <status> <body bytes>" followed by one line
  * per response header "h <name>: <value>" and, when there is a body, one line
- * "b <the body's first 256 bytes>"; or one line "send-http err <message>".
+ * "b <the body's first 256 bytes>" (printable ASCII) or "x <the first 32 bytes
+ * in hex>" (anything else); or one line "send-http err <message>".
  * Contract: test-actors/README.md, "http-probe".
  *
  *   send<US><method><US><uri><US><body or empty><US><has body 0|1>[<US><name><US><value>]...
@@ -39,7 +40,12 @@ static void log_response(const theater_http_response_t *r) {
   uint32_t len = r->body.is_some ? r->body.value.len : 0;
   theater_logf("send-http ok %u %u", (uint32_t)r->status, len);
   for (uint32_t i = 0; i < r->headers.len; i++) theater_logf("h %s: %s", r->headers.ptr[i].name, r->headers.ptr[i].value);
-  if (r->body.is_some) theater_logf("b %s", theater_string_of(r->body.value.ptr, len > 256 ? 256 : len));
+  if (!r->body.is_some) return;
+  theater_bytes_t head = theater_bytes_of(r->body.value.ptr, len > 256 ? 256 : len);
+  bool text = true;
+  for (uint32_t i = 0; i < head.len; i++) text &= (head.ptr[i] >= 0x20 && head.ptr[i] < 0x7f) || head.ptr[i] == '\n';
+  if (text) theater_logf("b %s", head);
+  else theater_logf("x %x", theater_bytes_of(head.ptr, head.len > 32 ? 32 : head.len));
 }
 
 static void send(theater_http_request_t *req) {
