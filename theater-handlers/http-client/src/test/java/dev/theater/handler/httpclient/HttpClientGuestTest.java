@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpClientGuestTest {
 
-    @TempDir
-    static Path certs;
     static TestServers servers;
 
     @TempDir
@@ -42,12 +39,7 @@ class HttpClientGuestTest {
 
     @BeforeAll
     static void startServers() throws Exception {
-        servers = new TestServers(certs);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        servers.close();
+        servers = TestServers.shared();
     }
 
     @BeforeEach

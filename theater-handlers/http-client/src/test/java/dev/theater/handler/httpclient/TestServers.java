@@ -52,6 +52,26 @@ final class TestServers implements AutoCloseable {
     final Path caPem;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
+    private static TestServers shared;
+
+    /** One set of servers for the whole test JVM (keytool takes seconds); stopped when the JVM ends. */
+    static synchronized TestServers shared() throws Exception {
+        if (shared == null) {
+            Path folder = Files.createTempDirectory("http-client-test-certs");
+            shared = new TestServers(folder);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                shared.close();
+                try (var files = Files.list(folder)) {
+                    files.forEach(f -> f.toFile().delete());
+                } catch (IOException e) {
+                    // a temp folder left behind
+                }
+                folder.toFile().delete();
+            }));
+        }
+        return shared;
+    }
+
     TestServers(Path folder) throws Exception {
         generateCertificates(folder);
         caPem = folder.resolve("ca.pem");
