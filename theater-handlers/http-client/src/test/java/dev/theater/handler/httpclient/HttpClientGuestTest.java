@@ -6,6 +6,7 @@ import static dev.theater.handler.httpclient.HttpApp.header;
 import static dev.theater.handler.httpclient.HttpApp.send;
 import static dev.theater.handler.httpclient.HttpApp.sendBody;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.theater.chain.ChainEvent;
 import dev.theater.core.ActorRef;
@@ -115,6 +116,15 @@ class HttpClientGuestTest {
         assertThat(lines.getFirst()).isEqualTo("send-http ok 200 8");
         assertThat(header(lines, "x-method")).isEqualTo("POST");
         assertThat(lines.getLast()).isEqualTo("b over tls");
+    }
+
+    @Test
+    void aMissingOrBrokenCaFileFailsTheStartNamingTheKey() throws Exception {
+        assertThatThrownBy(() -> app.probe("missing", "allowed_hosts = [\"https://127.0.0.1:*\"], ca_file = \"nope.pem\""))
+                .hasMessageContaining("missing.toml:").hasMessageContaining("config key 'ca_file': cannot read");
+        Files.writeString(folder.resolve("junk.pem"), "not a certificate");
+        assertThatThrownBy(() -> app.probe("junk", "allowed_hosts = [\"https://127.0.0.1:*\"], ca_file = \"junk.pem\""))
+                .hasMessageContaining("config key 'ca_file' = ").hasMessageContaining("junk.pem");
     }
 
     @Test
