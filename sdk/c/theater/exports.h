@@ -47,21 +47,21 @@ typedef struct {
 
 /* ok(some(json)): the new state is these JSON bytes (not copied: static data, the
  * arena, or bytes the host passed in this call). */
-static theater_result_t theater_return_state(theater_bytes_t json) {
+static inline theater_result_t theater_return_state(theater_bytes_t json) {
   theater_result_t r = {0};
   r.kind = THEATER_RESULT_STATE;
   r.state = theater_some(json);
   return r;
 }
 /* ok(none): the actor has no state. */
-static theater_result_t theater_return_no_state(void) {
+static inline theater_result_t theater_return_no_state(void) {
   theater_result_t r = {0};
   r.kind = THEATER_RESULT_STATE;
   return r;
 }
 /* ok(state) with the option as given: `theater_return_keep(state)` leaves the
  * state unchanged (none stays none; some keeps the host's own buffer). */
-static theater_result_t theater_return_keep(theater_state_t state) {
+static inline theater_result_t theater_return_keep(theater_state_t state) {
   theater_result_t r = {0};
   r.kind = THEATER_RESULT_STATE;
   r.state = state;
@@ -69,7 +69,7 @@ static theater_result_t theater_return_keep(theater_state_t state) {
 }
 /* handle-request: ok((state, (response))); a none response means "answered later"
  * with theater_message_server_host_respond_to_request. */
-static theater_result_t theater_return_response(theater_state_t state, theater_option_bytes_t response) {
+static inline theater_result_t theater_return_response(theater_state_t state, theater_option_bytes_t response) {
   theater_result_t r = {0};
   r.kind = THEATER_RESULT_RESPONSE;
   r.state = state;
@@ -77,7 +77,7 @@ static theater_result_t theater_return_response(theater_state_t state, theater_o
   return r;
 }
 /* handle-channel-open: ok((state, (channel-accept { accepted, message }))). */
-static theater_result_t theater_return_accept(theater_state_t state, bool accepted, theater_option_bytes_t message) {
+static inline theater_result_t theater_return_accept(theater_state_t state, bool accepted, theater_option_bytes_t message) {
   theater_result_t r = {0};
   r.kind = THEATER_RESULT_ACCEPT;
   r.state = state;
@@ -87,13 +87,13 @@ static theater_result_t theater_return_accept(theater_state_t state, bool accept
 }
 /* err(msg): the call fails, is recorded and reported to the supervisor; the
  * runtime keeps the state from before the call. */
-static theater_result_t theater_return_err_str(theater_string_t msg) {
+static inline theater_result_t theater_return_err_str(theater_string_t msg) {
   theater_result_t r = {0};
   r.kind = THEATER_RESULT_ERR;
   r.err = msg;
   return r;
 }
-static theater_result_t theater_return_err(const char *msg) { return theater_return_err_str(theater_str(msg)); }
+static inline theater_result_t theater_return_err(const char *msg) { return theater_return_err_str(theater_str(msg)); }
 
 /* ---- lifting and lowering (used by the macros) --------------------------------- */
 
@@ -110,8 +110,9 @@ static inline theater_string_t theater_lift_string_(uint32_t ptr, uint32_t len) 
  * 4-aligned, so the state is always @4). A kind other than `want` (or err)
  * becomes err(misuse). Returns true when r is ok with a kind of another header
  * (>= THEATER_RESULT_HTTP_RESPONSE): the caller then writes that payload @16. */
-static bool theater_lower_result_(uint32_t *area, uint32_t size, const theater_result_t *r, uint32_t want,
-                                  const char *misuse) {
+__attribute__((always_inline)) static inline bool theater_lower_result_(uint32_t *area, uint32_t size,
+                                                                      const theater_result_t *r, uint32_t want,
+                                                                      const char *misuse) {
   theater_result_t e;
   if (r->kind != THEATER_RESULT_ERR && r->kind != want) {
     e = theater_return_err(misuse);

@@ -155,7 +155,15 @@ final class RunCommand implements Callable<Integer> {
                 String target = send.substring(0, eq);
                 ActorRef actor = theater.actor(target).orElseThrow(() -> new TheaterException(TheaterException.Phase.RUNTIME,
                         "--send: no running actor '" + target + "'; running: " + theater.actorIds()));
-                actor.send(send.substring(eq + 1).getBytes(StandardCharsets.UTF_8)).join();
+                try {
+                    actor.send(send.substring(eq + 1).getBytes(StandardCharsets.UTF_8)).join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    // the call's own error (it names the actor and the export), not the future's wrapper
+                    if (e.getCause() instanceof TheaterException failed) {
+                        throw failed;
+                    }
+                    throw e;
+                }
             }
             long deadline = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
             while (!theater.actorIds().isEmpty() && System.nanoTime() < deadline

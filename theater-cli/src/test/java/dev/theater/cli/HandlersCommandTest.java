@@ -23,6 +23,7 @@ class HandlersCommandTest {
     private static final String SUPERVISOR = "supervisor  imports [theater:simple/supervisor]"
             + "  exports [theater:simple/supervisor-handlers]  from ";
 
+    private static final String STORE = "store  imports [theater:simple/store]  exports []  from ";
     private static final String HTTP_CLIENT = "http-client  imports [theater:simple/http-client]  exports []  from ";
 
     private final StringWriter out = new StringWriter();
@@ -43,6 +44,7 @@ class HandlersCommandTest {
                 HTTP_CLIENT + "plugin theater-handler-http-client (" + BuiltInHandlers.pluginJar("http-client") + ")",
                 MESSAGE_SERVER + "plugin theater-handler-message-server (" + BuiltInHandlers.pluginJar("message-server") + ")",
                 RUNTIME + "plugin theater-handler-runtime (" + BuiltInHandlers.pluginJar("runtime") + ")",
+                STORE + "plugin theater-handler-store (" + BuiltInHandlers.pluginJar("store") + ")",
                 SUPERVISOR + "plugin theater-handler-supervisor (" + BuiltInHandlers.pluginJar("supervisor") + ")"));
         // the same handlers are on the test class path too: the plugins win, and each duplicate is a warning
         BuiltInHandlers.classPathTypes().forEach(type -> expected.add("problem: " + BuiltInHandlers.duplicateWarning(type)));
@@ -61,6 +63,7 @@ class HandlersCommandTest {
                 HTTP_CLIENT + "class path: " + BuiltInHandlers.classPathLocation("http-client"),
                 MESSAGE_SERVER + "class path: " + BuiltInHandlers.classPathLocation("message-server"),
                 RUNTIME + "class path: " + BuiltInHandlers.classPathLocation("runtime"),
+                STORE + "class path: " + BuiltInHandlers.classPathLocation("store"),
                 SUPERVISOR + "class path: " + BuiltInHandlers.classPathLocation("supervisor"),
                 "problem: ERROR " + broken.toAbsolutePath().normalize() + ": plugin jar refused: not a jar (zip) file: "
                         + zipError(broken));

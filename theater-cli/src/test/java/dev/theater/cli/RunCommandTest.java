@@ -59,6 +59,40 @@ class RunCommandTest {
     }
 
     @Test
+    void runsTheSupervisionExample() {
+        // the command of examples/supervision/README.md, with a home of its own
+        int exit = theater("run", "--home", home.toString(), "--plugins", PLUGINS.toString(), "--exit-after", "3s",
+                "--send", "parent=crash worker-2", ROOT.resolve("examples/supervision/parent.toml").toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        // each actor's lines are in order; the workers handle their jobs on their own threads, so how the actors
+        // interleave varies (README.md there says which orders are fixed)
+        assertThat(lines.stream().filter(l -> l.startsWith("parent: "))).containsExactly(
+                "parent: spawned parent.worker-1", "parent: spawned parent.worker-2", "parent: spawned parent.worker-3",
+                "parent: telling to crash: parent.worker-2",
+                "parent: parent.worker-2 failed (internal); one-for-one restarts it",
+                "parent: stopped: parent.worker-2", "parent: stopped: parent.worker-3", "parent: stopped: parent.worker-1");
+        assertThat(lines.stream().filter(l -> l.startsWith("parent.worker-2: "))).containsExactly(
+                "parent.worker-2: ready", "parent.worker-2: did job 1", "parent.worker-2: did job 2",
+                "parent.worker-2: crashing", "parent.worker-2: back with {\"jobs\":2}");
+        assertThat(lines.stream().filter(l -> l.startsWith("parent.worker-3: "))).containsExactly(
+                "parent.worker-3: ready", "parent.worker-3: did job 1", "parent.worker-3: did job 2",
+                "parent.worker-3: did job 3");
+        assertThat(lines.stream().filter(l -> l.startsWith("parent/worker-2: "))).containsExactly(
+                "parent/worker-2: spawned",
+                "parent/worker-2: failed (" + ROOT.resolve("examples/supervision/worker.wasm") + ": export"
+                        + " 'theater:simple/message-server-client#handle-send' trapped: Trapped on unreachable instruction)",
+                "parent/worker-2: restarting parent.worker-2", "parent/worker-2: restarted",
+                "parent/worker-2: stopped (its parent 'parent' is stopping)");
+        assertThat(lines).contains("parent/worker-1: stopped (its parent 'parent' is stopping)",
+                "parent/worker-3: stopped (its parent 'parent' is stopping)");
+        assertThat(lines).hasSize(32).endsWith(verifiedChain("parent"), verifiedChain("parent.worker-1"),
+                verifiedChain("parent.worker-2"), verifiedChain("parent.worker-3"));
+        assertThat(errLines()).containsExactlyElementsOf(BuiltInHandlers.duplicateWarningsOfRun());
+    }
+
+    @Test
     void sendsMessagesFromTheCommandLine() {
         int exit = theater("run", "--home", home.toString(), "--plugins", PLUGINS.toString(), "--interpreter",
                 "--send", "hello={\"text\":\"hi\"}", "--exit-after", "0ms", ROOT.resolve("examples/hello/hello.toml").toString());

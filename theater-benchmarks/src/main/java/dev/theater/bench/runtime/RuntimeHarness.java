@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp theater-benchmarks/target/benchmarks.jar dev.theater.bench.runtime.RuntimeHarness [measures] [key=value...]
- *   measures   comma-separated: send, request, a2a, start, chainopen, handoff, fairness, supervision, all (default all but handoff, fairness and supervision)
+ *   measures   comma-separated: send, request, a2a, start, chainopen, handoff, fairness, supervision, store, all (default all but handoff, fairness, supervision and store)
  *   n=100000        messages per send run            runs=5     measured runs of every measure
  *   warmup=2        warm-up runs (send, a2a)         mailbox=auto  sink mailbox: auto (n + 1000), 0 (defaults) or a number
  *   samples=20000   request samples per run          reqwarmup=20000  request warm-up samples
@@ -67,8 +67,9 @@ public final class RuntimeHarness {
             case "handoff" -> new HandoffScenario();
             case "fairness" -> new FairnessScenario();
             case "supervision" -> new SupervisionScenario();
+            case "store" -> new StoreScenario();
             default -> throw new IllegalArgumentException("unknown measure '" + measure
-                    + "'; known: send, request, a2a, start, chainopen, handoff, fairness, supervision, all");
+                    + "'; known: send, request, a2a, start, chainopen, handoff, fairness, supervision, store, all");
         };
     }
 }

@@ -6,7 +6,7 @@ package dev.theater.bench.runtime;
  */
 sealed interface Scenario
         permits SendScenario, RequestScenario, ActorToActorScenario, StartScenario, ChainOpenScenario, HandoffScenario,
-        FairnessScenario, SupervisionScenario {
+        FairnessScenario, SupervisionScenario, StoreScenario {
 
     void run(HarnessOptions options);
 }
