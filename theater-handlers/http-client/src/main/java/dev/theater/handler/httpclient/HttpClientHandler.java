@@ -87,6 +87,9 @@ final class HttpClientHandler implements Handler {
             return ResultValue.ok(exchange(request));
         } catch (OutboundException e) {
             return ResultValue.err(new Str(e.getMessage()));
+        } catch (RuntimeException e) {
+            // a JDK client failure no check above foresaw: still the actor's err, never a host failure
+            return ResultValue.err(new Str("send-http failed: " + e));
         }
     }
 
@@ -228,11 +231,21 @@ final class HttpClientHandler implements Handler {
             throw new OutboundException("the request cannot be sent: " + e.getMessage());
         }
         long max = config.maxResponseBytes();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
-            OptionalLong declared = info.headers().firstValueAsLong("content-length");
-            return declared.isPresent() && declared.getAsLong() > max ? CappedBody.refusing(declared.getAsLong(), max)
-                    : new CappedBody(max);
-        });
+        CompletableFuture<HttpResponse<byte[]>> future;
+        try {
+            future = client.sendAsync(request, info -> {
+                OptionalLong declared;
+                try {
+                    declared = info.headers().firstValueAsLong("content-length");
+                } catch (NumberFormatException e) {
+                    declared = OptionalLong.empty(); // the client itself refuses a malformed length
+                }
+                return declared.isPresent() && declared.getAsLong() > max ? CappedBody.refusing(declared.getAsLong(), max)
+                        : new CappedBody(max);
+            });
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new OutboundException("the request to " + authority(uri) + " cannot be sent: " + e.getMessage());
+        }
         try {
             return future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
