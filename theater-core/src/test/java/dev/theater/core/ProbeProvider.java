@@ -6,6 +6,7 @@ import dev.theater.api.handler.ActorHandle;
 import dev.theater.api.handler.Handler;
 import dev.theater.api.handler.HandlerContext;
 import dev.theater.api.handler.HandlerProvider;
+import dev.theater.api.handler.HostFunction;
 import dev.theater.api.handler.HostLinker;
 import dev.theater.api.handler.MessageEndpoint;
 import dev.theater.api.wit.WitValue;
@@ -43,22 +44,25 @@ final class ProbeProvider implements HandlerProvider {
 
     @Override
     public Handler create(HandlerContext context) {
-        context.config().allowOnly(Set.of("hang_on_stop", "overflow_on_start"));
+        context.config().allowOnly(Set.of("hang_on_stop", "overflow_on_start", "record_log_as"));
         boolean hangOnStop = context.config().bool("hang_on_stop").orElse(false);
         boolean overflowOnStart = context.config().bool("overflow_on_start").orElse(false);
-        return new Probe(context.actorId(), hangOnStop, overflowOnStart);
+        Optional<String> recordLogAs = context.config().string("record_log_as");
+        return new Probe(context.actorId(), hangOnStop, overflowOnStart, recordLogAs);
     }
 
     private final class Probe implements Handler, MessageEndpoint {
         private final String actorId;
         private final boolean hangOnStop;
         private final boolean overflowOnStart;
+        private final Optional<String> recordLogAs;
         private ActorExport handleSend;
 
-        Probe(String actorId, boolean hangOnStop, boolean overflowOnStart) {
+        Probe(String actorId, boolean hangOnStop, boolean overflowOnStart, Optional<String> recordLogAs) {
             this.actorId = actorId;
             this.hangOnStop = hangOnStop;
             this.overflowOnStart = overflowOnStart;
+            this.recordLogAs = recordLogAs;
         }
 
         @Override
@@ -74,10 +78,16 @@ final class ProbeProvider implements HandlerProvider {
 
         @Override
         public void link(HostLinker linker) {
-            linker.define("theater:simple/runtime", "log", args -> {
+            HostFunction log = args -> {
                 logs.add(actorId + ": " + ((WitValue.Str) args.getFirst()).value());
                 return Optional.empty();
-            });
+            };
+            if (recordLogAs.isPresent()) {
+                // record_log_as: the chain gets that text instead of the guest's line (HostLinker's RecordedAs)
+                linker.define("theater:simple/runtime", "log", log, args -> List.of(new WitValue.Str(recordLogAs.get())));
+            } else {
+                linker.define("theater:simple/runtime", "log", log);
+            }
         }
 
         @Override
