@@ -27,6 +27,7 @@ class HandlersCommandTest {
 
     private static final String STORE = "store  imports [theater:simple/store]  exports []  from ";
     private static final String FILESYSTEM = "filesystem  imports [theater:simple/filesystem]  exports []  from ";
+    private static final String HTTP_CLIENT = "http-client  imports [theater:simple/http-client]  exports []  from ";
 
     private final StringWriter out = new StringWriter();
 
@@ -44,6 +45,7 @@ class HandlersCommandTest {
         assertThat(exit).isZero();
         List<String> expected = new ArrayList<>(List.of(
                 FILESYSTEM + "plugin theater-handler-filesystem (" + BuiltInHandlers.pluginJar("filesystem") + ")",
+                HTTP_CLIENT + "plugin theater-handler-http-client (" + BuiltInHandlers.pluginJar("http-client") + ")",
                 MESSAGE_SERVER + "plugin theater-handler-message-server (" + BuiltInHandlers.pluginJar("message-server") + ")",
                 RUNTIME + "plugin theater-handler-runtime (" + BuiltInHandlers.pluginJar("runtime") + ")",
                 STORE + "plugin theater-handler-store (" + BuiltInHandlers.pluginJar("store") + ")",
@@ -64,6 +66,7 @@ class HandlersCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString().lines()).containsExactly(
                 FILESYSTEM + "class path: " + BuiltInHandlers.classPathLocation("filesystem"),
+                HTTP_CLIENT + "class path: " + BuiltInHandlers.classPathLocation("http-client"),
                 MESSAGE_SERVER + "class path: " + BuiltInHandlers.classPathLocation("message-server"),
                 RUNTIME + "class path: " + BuiltInHandlers.classPathLocation("runtime"),
                 STORE + "class path: " + BuiltInHandlers.classPathLocation("store"),

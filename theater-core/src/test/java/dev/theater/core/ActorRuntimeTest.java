@@ -255,6 +255,17 @@ class ActorRuntimeTest {
         assertThat(ChainStore.verifyFile(theater.chains().fileOf("lifecycle")).valid()).isTrue();
     }
 
+    @Test
+    void aHandlerCanHaveTheChainRecordOtherValuesThanTheCallGot() {
+        ActorRef actor = start("lifecycle", "config = { record_log_as = \"(redacted)\" }\n");
+        actor.send(utf8("secret")).join();
+        actor.stop();
+        assertThat(probe.logs).contains("lifecycle: got secret"); // the function got the real value
+        List<String> logs = ChainStore.readFile(theater.chains().fileOf("lifecycle")).stream()
+                .filter(e -> e.eventType().equals("theater:simple/runtime/log")).map(ChainEvent::dataAsString).toList();
+        assertThat(logs).isNotEmpty().allMatch(l -> l.equals("{\"args\":{\"msg\":\"(redacted)\"}}"));
+    }
+
     private static String sizeAndHash(byte[] bytes) throws Exception {
         byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
         return "{\"size\":" + bytes.length + ",\"sha256\":\"" + java.util.HexFormat.of().formatHex(digest) + "\"}";

@@ -6,6 +6,7 @@ import dev.theater.api.handler.ActorHandle;
 import dev.theater.api.handler.Handler;
 import dev.theater.api.handler.HandlerContext;
 import dev.theater.api.handler.HandlerProvider;
+import dev.theater.api.handler.HostFunction;
 import dev.theater.api.handler.HostLinker;
 import dev.theater.api.handler.MessageEndpoint;
 import dev.theater.api.wit.WitValue;
@@ -50,11 +51,12 @@ final class ProbeProvider implements HandlerProvider {
 
     @Override
     public Handler create(HandlerContext context) {
-        context.config().allowOnly(Set.of("hang_on_stop", "overflow_on_start", "block_on_log"));
+        context.config().allowOnly(Set.of("hang_on_stop", "overflow_on_start", "block_on_log", "record_log_as"));
         boolean hangOnStop = context.config().bool("hang_on_stop").orElse(false);
         boolean overflowOnStart = context.config().bool("overflow_on_start").orElse(false);
         boolean blockOnLog = context.config().bool("block_on_log").orElse(false);
-        return new Probe(context.actorId(), hangOnStop, overflowOnStart, blockOnLog);
+        Optional<String> recordLogAs = context.config().string("record_log_as");
+        return new Probe(context.actorId(), hangOnStop, overflowOnStart, blockOnLog, recordLogAs);
     }
 
     private final class Probe implements Handler, MessageEndpoint {
@@ -62,14 +64,16 @@ final class ProbeProvider implements HandlerProvider {
         private final boolean hangOnStop;
         private final boolean overflowOnStart;
         private final boolean blockOnLog;
+        private final Optional<String> recordLogAs;
         private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
         private ActorExport handleSend;
 
-        Probe(String actorId, boolean hangOnStop, boolean overflowOnStart, boolean blockOnLog) {
+        Probe(String actorId, boolean hangOnStop, boolean overflowOnStart, boolean blockOnLog, Optional<String> recordLogAs) {
             this.actorId = actorId;
             this.hangOnStop = hangOnStop;
             this.overflowOnStart = overflowOnStart;
             this.blockOnLog = blockOnLog;
+            this.recordLogAs = recordLogAs;
         }
 
         @Override
@@ -91,7 +95,7 @@ final class ProbeProvider implements HandlerProvider {
 
         @Override
         public void link(HostLinker linker) {
-            linker.define("theater:simple/runtime", "log", args -> {
+            HostFunction log = args -> {
                 String message = ((WitValue.Str) args.getFirst()).value();
                 logs.add(actorId + ": " + message);
                 if (blockOnLog && message.equals("got block")) {
@@ -104,7 +108,13 @@ final class ProbeProvider implements HandlerProvider {
                     logs.add(actorId + ": (log returns)");
                 }
                 return Optional.empty();
-            });
+            };
+            if (recordLogAs.isPresent()) {
+                // record_log_as: the chain gets that text instead of the guest's line (HostLinker's RecordedAs)
+                linker.define("theater:simple/runtime", "log", log, args -> List.of(new WitValue.Str(recordLogAs.get())));
+            } else {
+                linker.define("theater:simple/runtime", "log", log);
+            }
         }
 
         @Override

@@ -13,4 +13,17 @@ public interface HostLinker {
      * @throws HandlerException if the interface or function is unknown, or it is defined twice
      */
     HostLinker define(String witInterface, String function, HostFunction implementation);
+
+    /**
+     * Like {@link #define(String, String, HostFunction)}, but the chain records what {@code recordedAs} makes of the
+     * arguments and result (e.g. a secret header as its hash). A runtime that cannot do so refuses the definition
+     * rather than record the values in clear.
+     *
+     * @throws HandlerException if the interface or function is unknown, it is defined twice, or this linker cannot
+     *                          record other values than those given
+     */
+    default HostLinker define(String witInterface, String function, HostFunction implementation, RecordedAs recordedAs) {
+        throw new HandlerException("this linker cannot record a host call's values other than as given ("
+                + witInterface + "." + function + " asks to)");
+    }
 }

@@ -3,6 +3,7 @@ package dev.theater.core.runtime;
 import dev.theater.api.handler.HandlerException;
 import dev.theater.api.handler.HostFunction;
 import dev.theater.api.handler.HostLinker;
+import dev.theater.api.handler.RecordedAs;
 import dev.theater.api.wit.WitFunction;
 import dev.theater.api.wit.WitInterface;
 import dev.theater.api.wit.WitType;
@@ -55,6 +56,13 @@ final class RecordingHostLinker implements HostLinker {
 
     @Override
     public HostLinker define(String witInterface, String function, HostFunction implementation) {
+        return define(witInterface, function, implementation, AS_GIVEN);
+    }
+
+    private static final RecordedAs AS_GIVEN = args -> args;
+
+    @Override
+    public HostLinker define(String witInterface, String function, HostFunction implementation, RecordedAs recordedAs) {
         String site = "handler '" + currentHandler + "'";
         WitInterface iface = universe.require(witInterface, site);
         WitFunction fn = iface.function(function).orElseThrow(() -> new HandlerException(site + ": WIT interface "
@@ -73,11 +81,13 @@ final class RecordingHostLinker implements HostLinker {
             try {
                 result = implementation.call(args);
             } catch (RuntimeException e) {
-                events.append(eventType, callData(argsType, args, fn, Optional.empty(), Optional.of(String.valueOf(e.getMessage()))),
+                events.append(eventType, callData(argsType, recordedAs.args(args), fn, Optional.empty(),
+                                Optional.of(String.valueOf(e.getMessage()))),
                         Optional.of("host failure: " + e));
                 throw e;
             }
-            events.append(eventType, callData(argsType, args, fn, result, Optional.empty()), Optional.empty());
+            events.append(eventType, callData(argsType, recordedAs.args(args), fn, recordedAs.result(result), Optional.empty()),
+                    Optional.empty());
             return result;
         });
         return this;
