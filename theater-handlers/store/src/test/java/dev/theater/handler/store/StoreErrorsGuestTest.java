@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.theater.core.ActorRef;
 import dev.theater.core.ActorStatus;
+import dev.theater.handler.testing.ProbeCommands;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -167,9 +168,9 @@ class StoreErrorsGuestTest {
                 .toList());
         // a label that is not UTF-8 never reaches the handler: lifting it fails the call
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        raw.writeBytes(("label" + StoreApp.SEP + id + StoreApp.SEP).getBytes(StandardCharsets.UTF_8));
+        raw.writeBytes(("label" + ProbeCommands.SEP + id + ProbeCommands.SEP).getBytes(StandardCharsets.UTF_8));
         raw.writeBytes(new byte[] {(byte) 0xff, (byte) 0xfe, '/', '.', '.'});
-        raw.writeBytes((StoreApp.SEP + hash).getBytes(StandardCharsets.UTF_8));
+        raw.writeBytes((ProbeCommands.SEP + hash).getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> probe.send(raw.toByteArray()).get(30, TimeUnit.SECONDS))
                 .hasMessageContaining("are not valid UTF-8");
         assertThat(probe.stopped().get(30, TimeUnit.SECONDS)).isEqualTo(ActorStatus.FAILED);

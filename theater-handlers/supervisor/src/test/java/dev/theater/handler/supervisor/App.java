@@ -1,63 +1,42 @@
 package dev.theater.handler.supervisor;
 
 import dev.theater.core.ActorRef;
-import dev.theater.core.Theater;
 import dev.theater.handler.messageserver.MessageServerHandlerProvider;
 import dev.theater.handler.runtime.RuntimeHandlerProvider;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.theater.handler.testing.GuestFolder;
+import dev.theater.handler.testing.Logs;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A parent's folder for the supervisor tests: the sup-parent, sup-quiet and sup-child guests copied into it (a
  * child's files must be inside its parent's folder), manifests written into it, and a Theater with the runtime,
  * message-server and supervisor handlers whose every log line {@link Logs} keeps.
  */
-final class App implements AutoCloseable {
+final class App extends GuestFolder {
 
-    static final Path TEST_ACTORS = Path.of(System.getProperty("theater.testActors", "../../test-actors"));
-
-    final Path folder;
-    final Logs logs = new Logs();
-    final Theater theater;
+    final Logs logs;
 
     App(Path folder, Path home) {
-        this.folder = folder;
-        for (String guest : new String[] {"sup-parent", "sup-quiet", "sup-child"}) {
-            copy(TEST_ACTORS.resolve(guest).resolve(guest + ".wasm"), folder.resolve(guest + ".wasm"));
-        }
+        this(folder, home, new Logs());
+    }
+
+    private App(Path folder, Path home, Logs logs) {
+        super(folder, builder(home).chainListeners(logs).addProvider(new RuntimeHandlerProvider())
+                .addProvider(new MessageServerHandlerProvider()).addProvider(new SupervisorHandlerProvider()),
+                "sup-parent", "sup-quiet", "sup-child");
+        this.logs = logs;
         write("worker.toml", worker("worker", ""));
-        theater = Theater.builder().home(home).serviceLoader(false).chainListeners(logs)
-                .addProvider(new RuntimeHandlerProvider()).addProvider(new MessageServerHandlerProvider())
-                .addProvider(new SupervisorHandlerProvider()).build();
     }
 
     /** A sup-child manifest named {@code name} with runtime and message-server, plus {@code extra} TOML. */
     static String worker(String name, String extra) {
-        return "name = \"" + name + "\"\ncomponent_path = \"sup-child.wasm\"\n"
-                + "[[handlers]]\ntype = \"runtime\"\n[[handlers]]\ntype = \"message-server\"\n" + extra;
+        return manifestStart(name, "sup-child") + extra;
     }
 
     /** A parent manifest: {@code guest} (sup-parent or sup-quiet) with runtime, message-server and supervisor. */
     static String parent(String name, String guest, String supervisorConfig, String extra) {
-        return "name = \"" + name + "\"\ncomponent_path = \"" + guest + ".wasm\"\n"
-                + "[[handlers]]\ntype = \"runtime\"\n[[handlers]]\ntype = \"message-server\"\n"
-                + "[[handlers]]\ntype = \"supervisor\"\n"
-                + (supervisorConfig.isEmpty() ? "" : "config = { " + supervisorConfig + " }\n") + extra;
-    }
-
-    Path write(String file, String text) {
-        try {
-            Path path = folder.resolve(file);
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, text, StandardCharsets.UTF_8);
-            return path;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return manifestStart(name, guest) + handler("supervisor", supervisorConfig) + extra;
     }
 
     /** Starts a top-level parent from manifest text written to {@code <name>.toml}. */
@@ -97,18 +76,5 @@ final class App implements AutoCloseable {
 
     String state(String actor) {
         return new String(theater.actor(actor).orElseThrow().state().orElseThrow(), StandardCharsets.UTF_8);
-    }
-
-    private static void copy(Path from, Path to) {
-        try {
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void close() {
-        theater.close();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.theater.chain.ChainEvent;
 import dev.theater.core.ActorRef;
 import dev.theater.core.ActorStatus;
+import dev.theater.handler.testing.Logs;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.theater.api.handler.HandlerException;
 import dev.theater.core.ActorStatus;
+import dev.theater.handler.testing.Logs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;

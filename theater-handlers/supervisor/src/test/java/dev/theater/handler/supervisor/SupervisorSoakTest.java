@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.theater.api.handler.ActorCallException;
 import dev.theater.core.ActorRef;
+import dev.theater.handler.testing.Logs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

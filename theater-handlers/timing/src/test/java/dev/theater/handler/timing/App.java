@@ -6,12 +6,10 @@ import dev.theater.core.Theater;
 import dev.theater.handler.messageserver.MessageServerHandlerProvider;
 import dev.theater.handler.runtime.RuntimeHandlerProvider;
 import dev.theater.handler.supervisor.SupervisorHandlerProvider;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.theater.handler.testing.GuestFolder;
+import dev.theater.handler.testing.Logs;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,35 +20,30 @@ import java.util.function.UnaryOperator;
  * A folder with the timing guests (timing-probe, timing-notimer, and sup-parent for restarts) and a Theater with the
  * runtime, message-server, supervisor and timing handlers whose every log line {@link Logs} keeps.
  */
-final class App implements AutoCloseable {
+final class App extends GuestFolder {
 
-    static final Path TEST_ACTORS = Path.of(System.getProperty("theater.testActors", "../../test-actors"));
-
-    final Path folder;
-    final Logs logs = new Logs();
-    final TimingHandlerProvider timing = new TimingHandlerProvider();
-    final Theater theater;
+    final Logs logs;
+    final TimingHandlerProvider timing;
 
     App(Path folder, Path home) {
         this(folder, home, b -> b);
     }
 
     App(Path folder, Path home, UnaryOperator<Theater.Builder> options) {
-        this.folder = folder;
-        for (String guest : new String[] {"timing-probe", "timing-notimer", "sup-parent"}) {
-            copy(TEST_ACTORS.resolve(guest).resolve(guest + ".wasm"), folder.resolve(guest + ".wasm"));
-        }
-        theater = options.apply(Theater.builder().home(home).serviceLoader(false).chainListeners(logs)
-                .addProvider(new RuntimeHandlerProvider()).addProvider(new MessageServerHandlerProvider())
-                .addProvider(new SupervisorHandlerProvider()).addProvider(timing)).build();
+        this(folder, home, options, new Logs(), new TimingHandlerProvider());
+    }
+
+    private App(Path folder, Path home, UnaryOperator<Theater.Builder> options, Logs logs, TimingHandlerProvider timing) {
+        super(folder, options.apply(builder(home).chainListeners(logs).addProvider(new RuntimeHandlerProvider())
+                .addProvider(new MessageServerHandlerProvider()).addProvider(new SupervisorHandlerProvider())
+                .addProvider(timing)), "timing-probe", "timing-notimer", "sup-parent");
+        this.logs = logs;
+        this.timing = timing;
     }
 
     /** A manifest of {@code guest} named {@code name} with runtime, message-server and timing ({@code timingConfig}). */
     static String manifest(String name, String guest, String timingConfig, String extra) {
-        return "name = \"" + name + "\"\ncomponent_path = \"" + guest + ".wasm\"\n"
-                + "[[handlers]]\ntype = \"runtime\"\n[[handlers]]\ntype = \"message-server\"\n"
-                + "[[handlers]]\ntype = \"timing\"\n" + (timingConfig.isEmpty() ? "" : "config = { " + timingConfig + " }\n")
-                + extra;
+        return manifestStart(name, guest) + handler("timing", timingConfig) + extra;
     }
 
     /** Starts a timing-probe named {@code name}. */
@@ -60,16 +53,6 @@ final class App implements AutoCloseable {
 
     ActorRef start(String name, String guest, String timingConfig, String extra) {
         return theater.start(write(name + ".toml", manifest(name, guest, timingConfig, extra)));
-    }
-
-    Path write(String file, String text) {
-        try {
-            Path path = folder.resolve(file);
-            Files.writeString(path, text, StandardCharsets.UTF_8);
-            return path;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Sends {@code command} and waits until it was handled and what it logged has reached {@link #logs}. */
@@ -119,19 +102,6 @@ final class App implements AutoCloseable {
 
     static List<ChainEvent> events(ActorRef actor, String type) {
         return actor.chain().stream().filter(e -> e.eventType().equals(type)).toList();
-    }
-
-    private static void copy(Path from, Path to) {
-        try {
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void close() {
-        theater.close();
     }
 
     static final Duration SHORT = Duration.ofMillis(300);

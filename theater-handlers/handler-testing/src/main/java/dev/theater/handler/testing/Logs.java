@@ -1,8 +1,5 @@
-package dev.theater.handler.timing;
+package dev.theater.handler.testing;
 
-import dev.theater.api.json.JsonReader;
-import dev.theater.api.json.JsonValue.JObject;
-import dev.theater.api.json.JsonValue.JString;
 import dev.theater.chain.ChainEvent;
 import dev.theater.chain.ChainListener;
 import java.time.Duration;
@@ -15,14 +12,13 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Every {@code runtime.log} line of every actor of a Theater as it reaches the chains
- * ({@code Theater.Builder.chainListeners(logs)}), with waits that fail naming what was awaited. The waits are guards
- * against hanging, not timing assertions.
+ * Every {@code runtime.log} line of every actor of a Theater, children and restarts included, as it reaches the
+ * chains ({@code Theater.Builder.chainListeners(logs)}), with waits that fail naming what was awaited. The waits are
+ * guards against hanging, not timing assertions.
  */
-final class Logs implements Function<String, Optional<ChainListener>> {
+public final class Logs implements Function<String, Optional<ChainListener>> {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String LOG = "theater:simple/runtime/log";
+    public static final Duration WAIT = Duration.ofSeconds(20);
 
     private final Map<String, List<String>> lines = new HashMap<>(); // guarded by this
     private final Map<String, Long> seen = new HashMap<>(); // events of any type that reached us, guarded by this
@@ -40,15 +36,14 @@ final class Logs implements Function<String, Optional<ChainListener>> {
 
             @Override
             public void onEvent(ChainEvent event) {
-                if (!event.eventType().equals(LOG)) {
+                if (!event.eventType().equals(ProbeCommands.LOG)) {
                     synchronized (Logs.this) {
                         seen.merge(actorId, 1L, Long::sum);
                         Logs.this.notifyAll();
                     }
                     return;
                 }
-                JObject call = (JObject) JsonReader.parse(event.data());
-                String msg = ((JString) ((JObject) call.get("args").orElseThrow()).get("msg").orElseThrow()).value();
+                String msg = ProbeCommands.message(event);
                 synchronized (Logs.this) {
                     lines.computeIfAbsent(actorId, id -> new ArrayList<>()).add(msg);
                     seen.merge(actorId, 1L, Long::sum);
@@ -59,7 +54,7 @@ final class Logs implements Function<String, Optional<ChainListener>> {
     }
 
     /** Waits until the first {@code events} events of {@code actorId}'s chain have reached these logs. */
-    synchronized void awaitEvents(String actorId, long events) {
+    public synchronized void awaitEvents(String actorId, long events) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (seen.getOrDefault(actorId, 0L) < events) {
             long left = deadline - System.nanoTime();
@@ -77,12 +72,12 @@ final class Logs implements Function<String, Optional<ChainListener>> {
     }
 
     /** The lines {@code actorId} logged so far, oldest first. */
-    synchronized List<String> of(String actorId) {
+    public synchronized List<String> of(String actorId) {
         return List.copyOf(lines.getOrDefault(actorId, List.of()));
     }
 
     /** Waits until {@code actorId} has logged {@code times} lines matching {@code what}; returns its lines. */
-    synchronized List<String> await(String actorId, String description, Predicate<String> what, int times) {
+    public synchronized List<String> await(String actorId, String description, Predicate<String> what, int times) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (of(actorId).stream().filter(what).count() < times) {
             long left = deadline - System.nanoTime();
@@ -101,18 +96,23 @@ final class Logs implements Function<String, Optional<ChainListener>> {
     }
 
     /** Waits until {@code actorId} has logged {@code line}; returns its lines. */
-    List<String> await(String actorId, String line) {
-        return await(actorId, "'" + line + "'", line::equals, 1);
+    public List<String> await(String actorId, String line) {
+        return await(actorId, line, 1);
+    }
+
+    /** Waits until {@code actorId} has logged {@code line} {@code times} times (again, after a restart); returns its lines. */
+    public List<String> await(String actorId, String line, int times) {
+        return await(actorId, "'" + line + "'", line::equals, times);
     }
 
     /** Waits until {@code actorId} has logged a line starting with {@code prefix}; returns the first such line. */
-    String awaitStartingWith(String actorId, String prefix) {
+    public String awaitStartingWith(String actorId, String prefix) {
         return await(actorId, "a line starting '" + prefix + "'", l -> l.startsWith(prefix), 1).stream()
                 .filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
     }
 
     /** How many lines of {@code actorId} start with {@code prefix}. */
-    long count(String actorId, String prefix) {
+    public long count(String actorId, String prefix) {
         return of(actorId).stream().filter(l -> l.startsWith(prefix)).count();
     }
 }
