@@ -17,6 +17,10 @@ import java.util.function.Predicate;
  * builder sends to {@code getInputStream()}) line by line, so no read blocks the test: a line or an exit that
  * does not come in time fails with what was awaited and everything the process printed. {@link #close()} kills
  * the process if it is still running.
+ *
+ * <p>To kill it and still read everything it printed, use {@link #kill()}, not {@code process().destroyForcibly()}:
+ * {@link Process#destroyForcibly()} also closes this end of the output pipe, so lines the process wrote but the
+ * reader had not read yet (a loaded machine leaves it behind) are dropped and the reader fails with "Stream closed".
  */
 public final class ChildProcess implements AutoCloseable {
 
@@ -59,6 +63,14 @@ public final class ChildProcess implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Sends the process SIGKILL and leaves its output pipe open, so that {@link #awaitExit} and {@link #printed()}
+     * have every line it wrote before it died.
+     */
+    public void kill() {
+        process.toHandle().destroyForcibly();
+    }
+
     /** The next line not yet returned; fails if none comes within {@code timeout}. */
     public String nextLine(String awaited, Duration timeout) throws InterruptedException {
         return awaitLine(awaited, line -> true, timeout);
@@ -88,12 +100,18 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** Waits for the output to end and the process to exit; its exit code. */
+    /**
+     * Waits for the output to end and the process to exit; its exit code. Fails if reading the output failed: then
+     * {@link #printed()} may lack lines the process wrote.
+     */
     public int awaitExit(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         reader.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         if (reader.isAlive() || !process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             throw failure("it to exit", timeout, "it did not");
+        }
+        if (readFailure != null) {
+            throw failure("its whole output", timeout, "reading it failed");
         }
         return process.exitValue();
     }
