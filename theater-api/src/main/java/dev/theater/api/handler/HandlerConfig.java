@@ -58,6 +58,24 @@ public record HandlerConfig(String handlerType, Map<String, Object> values, Stri
         }
     }
 
+    /**
+     * For {@link HandlerProvider#widens}, with this config the child's: the refusal of a cap {@code key} whose value
+     * {@code asked} is above the parent's {@code parentValue} (one message for every handler).
+     */
+    public String moreThanParent(String key, long asked, long parentValue) {
+        return widerThanParent(key, asked, "more", parentValue, "at most");
+    }
+
+    /** As {@link #moreThanParent}, for a floor (a minimum) whose value {@code asked} is below the parent's. */
+    public String lessThanParent(String key, long asked, long parentValue) {
+        return widerThanParent(key, asked, "less", parentValue, "at least");
+    }
+
+    private String widerThanParent(String key, long asked, String comparison, long parentValue, String bound) {
+        return "config key '" + key + "' = " + asked + (values.containsKey(key) ? "" : " (the default)") + " is "
+                + comparison + " than the parent's " + parentValue + "; set it to " + bound + " " + parentValue;
+    }
+
     public HandlerException error(String key, String problem) {
         return new HandlerException(source + ": handler '" + handlerType + "': config key '" + key + "' " + problem);
     }

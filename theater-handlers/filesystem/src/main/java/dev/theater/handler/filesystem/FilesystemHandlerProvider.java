@@ -61,21 +61,17 @@ public final class FilesystemHandlerProvider implements HandlerProvider {
             }
         }
         if (asked.maxFileBytes() > granted.maxFileBytes()) {
-            return more(child, FilesystemConfig.MAX_FILE_BYTES, asked.maxFileBytes(), granted.maxFileBytes());
+            return Optional.of(child.moreThanParent(FilesystemConfig.MAX_FILE_BYTES, asked.maxFileBytes(), granted.maxFileBytes()));
         }
         if (asked.commandTimeoutMs() > granted.commandTimeoutMs()) {
-            return more(child, FilesystemConfig.COMMAND_TIMEOUT_MS, asked.commandTimeoutMs(), granted.commandTimeoutMs());
+            return Optional.of(child.moreThanParent(FilesystemConfig.COMMAND_TIMEOUT_MS, asked.commandTimeoutMs(), granted.commandTimeoutMs()));
         }
         if (asked.maxOutputBytes() > granted.maxOutputBytes()) {
-            return more(child, FilesystemConfig.MAX_OUTPUT_BYTES, asked.maxOutputBytes(), granted.maxOutputBytes());
+            return Optional.of(child.moreThanParent(FilesystemConfig.MAX_OUTPUT_BYTES, asked.maxOutputBytes(), granted.maxOutputBytes()));
         }
         return Optional.empty();
     }
 
-    private static Optional<String> more(HandlerConfig child, String key, long asked, long granted) {
-        return Optional.of("config key '" + key + "' = " + asked + (child.values().containsKey(key) ? "" : " (the default)")
-                + " is more than the parent's " + granted + "; set it to at most " + granted);
-    }
 
     @Override
     public Handler create(HandlerContext context) {

@@ -58,13 +58,13 @@ public final class HttpClientHandlerProvider implements HandlerProvider {
             }
         }
         if (asked.timeoutMs() > granted.timeoutMs()) {
-            return more(child, HttpClientConfig.TIMEOUT_MS, asked.timeoutMs(), granted.timeoutMs());
+            return Optional.of(child.moreThanParent(HttpClientConfig.TIMEOUT_MS, asked.timeoutMs(), granted.timeoutMs()));
         }
         if (asked.maxResponseBytes() > granted.maxResponseBytes()) {
-            return more(child, HttpClientConfig.MAX_RESPONSE_BYTES, asked.maxResponseBytes(), granted.maxResponseBytes());
+            return Optional.of(child.moreThanParent(HttpClientConfig.MAX_RESPONSE_BYTES, asked.maxResponseBytes(), granted.maxResponseBytes()));
         }
         if (asked.maxRedirects() > granted.maxRedirects()) {
-            return more(child, HttpClientConfig.MAX_REDIRECTS, asked.maxRedirects(), granted.maxRedirects());
+            return Optional.of(child.moreThanParent(HttpClientConfig.MAX_REDIRECTS, asked.maxRedirects(), granted.maxRedirects()));
         }
         for (String h : granted.redactHeaders()) {
             if (!asked.redactHeaders().contains(h)) {
@@ -80,10 +80,6 @@ public final class HttpClientHandlerProvider implements HandlerProvider {
         return Optional.empty();
     }
 
-    private static Optional<String> more(HandlerConfig child, String key, long asked, long granted) {
-        return Optional.of("config key '" + key + "' = " + asked + (child.values().containsKey(key) ? "" : " (the default)")
-                + " is more than the parent's " + granted + "; set it to at most " + granted);
-    }
 
     @Override
     public Handler create(HandlerContext context) {

@@ -45,21 +45,17 @@ public final class MessageServerHandlerProvider implements HandlerProvider {
         MessageServerConfig granted = MessageServerConfig.from(parent);
         MessageServerConfig asked = MessageServerConfig.from(child);
         if (asked.requestTimeoutMs() > granted.requestTimeoutMs()) {
-            return more(child, MessageServerConfig.REQUEST_TIMEOUT_MS, asked.requestTimeoutMs(), granted.requestTimeoutMs());
+            return Optional.of(child.moreThanParent(MessageServerConfig.REQUEST_TIMEOUT_MS, asked.requestTimeoutMs(), granted.requestTimeoutMs()));
         }
         if (asked.mailboxCapacity() > granted.mailboxCapacity()) {
-            return more(child, MessageServerConfig.MAILBOX_CAPACITY, asked.mailboxCapacity(), granted.mailboxCapacity());
+            return Optional.of(child.moreThanParent(MessageServerConfig.MAILBOX_CAPACITY, asked.mailboxCapacity(), granted.mailboxCapacity()));
         }
         if (asked.maxChannels() > granted.maxChannels()) {
-            return more(child, MessageServerConfig.MAX_CHANNELS, asked.maxChannels(), granted.maxChannels());
+            return Optional.of(child.moreThanParent(MessageServerConfig.MAX_CHANNELS, asked.maxChannels(), granted.maxChannels()));
         }
         return Optional.empty();
     }
 
-    private static Optional<String> more(HandlerConfig child, String key, long asked, long granted) {
-        return Optional.of("config key '" + key + "' = " + asked + (child.values().containsKey(key) ? "" : " (the default)")
-                + " is more than the parent's " + granted + "; set it to at most " + granted);
-    }
 
     @Override
     public Handler create(HandlerContext context) {

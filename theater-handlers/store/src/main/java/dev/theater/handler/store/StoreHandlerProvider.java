@@ -47,18 +47,14 @@ public final class StoreHandlerProvider implements HandlerProvider {
                     .orElse("(unset)") + "; a child's stores are where its parent's are");
         }
         if (asked.maxBytes() > granted.maxBytes()) {
-            return more(child, StoreConfig.MAX_BYTES, asked.maxBytes(), granted.maxBytes());
+            return Optional.of(child.moreThanParent(StoreConfig.MAX_BYTES, asked.maxBytes(), granted.maxBytes()));
         }
         if (asked.maxContentBytes() > granted.maxContentBytes()) {
-            return more(child, StoreConfig.MAX_CONTENT_BYTES, asked.maxContentBytes(), granted.maxContentBytes());
+            return Optional.of(child.moreThanParent(StoreConfig.MAX_CONTENT_BYTES, asked.maxContentBytes(), granted.maxContentBytes()));
         }
         return Optional.empty();
     }
 
-    private static Optional<String> more(HandlerConfig child, String key, long asked, long granted) {
-        return Optional.of("config key '" + key + "' = " + asked + (child.values().containsKey(key) ? "" : " (the default)")
-                + " is more than the parent's " + granted + "; set it to at most " + granted);
-    }
 
     @Override
     public Handler create(HandlerContext context) {

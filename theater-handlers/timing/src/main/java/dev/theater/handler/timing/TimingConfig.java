@@ -65,28 +65,23 @@ record TimingConfig(long maxSleepMs, long minSleepMs, long maxTimers, long minTi
         TimingConfig parent = from(parentConfig);
         TimingConfig child = from(childConfig);
         if (child.maxSleepMs > parent.maxSleepMs) {
-            return more(childConfig, MAX_SLEEP, child.maxSleepMs, parent.maxSleepMs, "at most");
+            return Optional.of(childConfig.moreThanParent(MAX_SLEEP, child.maxSleepMs, parent.maxSleepMs));
         }
         if (child.minSleepMs < parent.minSleepMs) {
-            return more(childConfig, MIN_SLEEP, child.minSleepMs, parent.minSleepMs, "at least");
+            return Optional.of(childConfig.lessThanParent(MIN_SLEEP, child.minSleepMs, parent.minSleepMs));
         }
         if (child.maxTimers > parent.maxTimers) {
-            return more(childConfig, MAX_TIMERS, child.maxTimers, parent.maxTimers, "at most");
+            return Optional.of(childConfig.moreThanParent(MAX_TIMERS, child.maxTimers, parent.maxTimers));
         }
         if (child.minTimerPeriod < parent.minTimerPeriod) {
-            return more(childConfig, MIN_TIMER_PERIOD, child.minTimerPeriod, parent.minTimerPeriod, "at least");
+            return Optional.of(childConfig.lessThanParent(MIN_TIMER_PERIOD, child.minTimerPeriod, parent.minTimerPeriod));
         }
         if (child.maxTimerDelay > parent.maxTimerDelay) {
-            return more(childConfig, MAX_TIMER_DELAY, child.maxTimerDelay, parent.maxTimerDelay, "at most");
+            return Optional.of(childConfig.moreThanParent(MAX_TIMER_DELAY, child.maxTimerDelay, parent.maxTimerDelay));
         }
         if (child.maxTimerPayload > parent.maxTimerPayload) {
-            return more(childConfig, MAX_TIMER_PAYLOAD, child.maxTimerPayload, parent.maxTimerPayload, "at most");
+            return Optional.of(childConfig.moreThanParent(MAX_TIMER_PAYLOAD, child.maxTimerPayload, parent.maxTimerPayload));
         }
         return Optional.empty();
-    }
-
-    private static Optional<String> more(HandlerConfig child, String key, long asked, long granted, String bound) {
-        return Optional.of("config key '" + key + "' = " + asked + (child.values().containsKey(key) ? "" : " (the default)")
-                + " grants more than the parent's " + granted + "; set it to " + bound + " " + granted);
     }
 }

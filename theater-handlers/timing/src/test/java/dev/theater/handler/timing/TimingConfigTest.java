@@ -73,20 +73,20 @@ class TimingConfigTest {
         assertThat(provider.widens(parent, config("max_sleep_duration", 500L, "min_sleep_duration", 5L, "max_timers", 4L,
                 "min_timer_period", 20L, "max_timer_delay", 5000L, "max_timer_payload", 10L))).isEmpty();
         assertThat(provider.widens(parent, config("max_sleep_duration", 1001L)))
-                .contains("config key 'max_sleep_duration' = 1001 grants more than the parent's 1000; set it to at most 1000");
+                .contains("config key 'max_sleep_duration' = 1001 is more than the parent's 1000; set it to at most 1000");
         assertThat(provider.widens(parent, config("max_sleep_duration", 1000L, "min_sleep_duration", 4L)))
-                .contains("config key 'min_sleep_duration' = 4 grants more than the parent's 5; set it to at least 5");
+                .contains("config key 'min_sleep_duration' = 4 is less than the parent's 5; set it to at least 5");
         assertThat(provider.widens(parent, config("max_sleep_duration", 1000L, "min_sleep_duration", 5L)))
-                .contains("config key 'max_timers' = 64 (the default) grants more than the parent's 4; set it to at most 4");
+                .contains("config key 'max_timers' = 64 (the default) is more than the parent's 4; set it to at most 4");
         assertThat(provider.widens(parent, config("max_sleep_duration", 1000L, "min_sleep_duration", 5L, "max_timers", 4L)))
-                .contains("config key 'min_timer_period' = 1 (the default) grants more than the parent's 10; set it to at"
+                .contains("config key 'min_timer_period' = 1 (the default) is less than the parent's 10; set it to at"
                         + " least 10");
         assertThat(provider.widens(parent, config("max_sleep_duration", 1000L, "min_sleep_duration", 5L, "max_timers", 4L,
                 "min_timer_period", 10L, "max_timer_delay", 5001L)))
-                .contains("config key 'max_timer_delay' = 5001 grants more than the parent's 5000; set it to at most 5000");
+                .contains("config key 'max_timer_delay' = 5001 is more than the parent's 5000; set it to at most 5000");
         assertThat(provider.widens(parent, config("max_sleep_duration", 1000L, "min_sleep_duration", 5L, "max_timers", 4L,
                 "min_timer_period", 10L, "max_timer_delay", 5000L, "max_timer_payload", 101L)))
-                .contains("config key 'max_timer_payload' = 101 grants more than the parent's 100; set it to at most 100");
+                .contains("config key 'max_timer_payload' = 101 is more than the parent's 100; set it to at most 100");
         assertThat(provider.widens(config(), config())).isEmpty();
     }
 }

@@ -183,7 +183,7 @@ class TimingGuestTest {
         app.tell(parent, "spawn modest.toml");
 
         assertThat(app.logs.of("parent")).containsExactly("spawn failed: " + app.folder.resolve("greedy.toml") + ":7:"
-                + " handler 'timing': config key 'max_sleep_duration' = 1001 grants more than the parent's 1000; set it"
+                + " handler 'timing': config key 'max_sleep_duration' = 1001 is more than the parent's 1000; set it"
                 + " to at most 1000 (a child never gets more than its parent)", "spawned parent.modest-1");
     }
 
