@@ -63,7 +63,9 @@ class StrategiesGuestTest {
         assertThat(a.state("parent.worker-2")).isEqualTo("2");
         assertThat(a.theater.actor("parent").orElseThrow().children())
                 .containsExactly("parent.worker-1", "parent.worker-3", "parent.worker-2");
-        List<String> types = a.theater.actor("parent").orElseThrow().chain().stream().map(ChainEvent::eventType)
+        ActorRef parent = a.theater.actor("parent").orElseThrow();
+        awaitRestarted(parent, 1); // recorded once the restart returned, which may be after the new init logged
+        List<String> types = parent.chain().stream().map(ChainEvent::eventType)
                 .filter(t -> t.startsWith("supervisor/restart")).toList();
         assertThat(types).containsExactly("supervisor/restarting", "supervisor/restarted");
     }
@@ -152,10 +154,7 @@ class StrategiesGuestTest {
             a.post("parent.worker-1", "crash");
             a.awaitInit("parent.worker-1", "init parent.worker-1 0", restart);
         }
-        long deadline = System.nanoTime() + Logs.WAIT.toNanos(); // "restarted" is recorded once the restart returned
-        while (times(parent.chain(), "supervisor/restarted").size() < 3 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        awaitRestarted(parent, 3);
         List<ChainEvent> events = parent.chain();
         List<Long> delays = events.stream().filter(e -> e.eventType().equals("supervisor/restarting"))
                 .map(e -> Long.parseLong(e.dataAsString().replaceAll(".*\"delay_ms\":(\\d+).*", "$1"))).toList();
@@ -194,6 +193,14 @@ class StrategiesGuestTest {
         a.logs.await("parent", "restarted parent.worker-1");
         assertThat(a.logs.await("parent.worker-1", "init parent.worker-1 1")).containsExactly(
                 "init parent.worker-1 none", "init parent.worker-1 1");
+    }
+
+    /** Waits until {@code parent}'s chain holds {@code n} supervisor/restarted events (recorded once a restart returned). */
+    private static void awaitRestarted(ActorRef parent, int n) {
+        long deadline = System.nanoTime() + Logs.WAIT.toNanos();
+        while (times(parent.chain(), "supervisor/restarted").size() < n && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
     }
 
     private static List<Long> times(List<ChainEvent> events, String type) {
