@@ -67,8 +67,9 @@ final class TimingHandler implements Handler {
     /** A stop began: a sleep in progress returns {@code err} now, and the actor's timers end (recorded). */
     @Override
     public void stopping() {
-        stopping.countDown();
+        // timers first: the sleep released next returns to the guest, which may at once try to set a timer
         List<String> ended = timers.close();
+        stopping.countDown();
         ActorHandle handle = actor;
         if (!ended.isEmpty() && handle != null) {
             try {
