@@ -1,6 +1,6 @@
 /*
  * theater/http_handlers.h -- the theater:simple/http-handlers exports
- * (wit/http-framework.wit): what an http-framework server routes to the actor.
+ * (wit/http-handlers.wit): what an http-framework server routes to the actor.
  * One macro per export, each taking a C function with a typed signature, and
  * the return helpers for their results. docs: sdk/c/docs/io.md.
  *

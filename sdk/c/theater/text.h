@@ -63,6 +63,13 @@ static uint32_t theater_parse_u32(theater_string_t s) {
   return v;
 }
 
+/* The decimal u64 made by the leading ASCII digits of s (wrapping; 0 if none): ids are u64. */
+static uint64_t theater_parse_u64(theater_string_t s) {
+  uint64_t v = 0;
+  for (uint32_t i = 0; i < s.len && s.ptr[i] >= '0' && s.ptr[i] <= '9'; i++) v = v * 10 + (uint64_t)(s.ptr[i] - '0');
+  return v;
+}
+
 /* A copy of s on the arena (1 byte allocated if empty: the pointer is fresh). */
 static theater_string_t theater_copy(theater_string_t s) {
   uint8_t *p = (uint8_t *)theater_alloc(s.len ? s.len : 1, 1);

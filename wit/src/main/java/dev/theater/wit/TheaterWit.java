@@ -15,7 +15,8 @@ public final class TheaterWit {
     /** The package's files, in the order a parser should read them (shared types first). */
     public static final List<String> FILES = List.of(
             "types.wit", "actor.wit", "runtime.wit", "message-server.wit", "supervisor.wit", "store.wit",
-            "filesystem.wit", "http-types.wit", "http-client.wit", "http-framework.wit", "timing.wit",
+            "filesystem.wit", "http-types.wit", "http-client.wit", "http-framework.wit", "http-handlers.wit",
+            "timing.wit",
             "timers.wit", "worlds.wit");
 
     private TheaterWit() {

@@ -88,8 +88,9 @@ public final class ContentStore {
     }
 
     /**
-     * Opens store {@code id} (already checked by {@link Names#storeId}) under {@code root}: removes the temporary
-     * files a crash left in {@code tmp/} and adds up the size of its content.
+     * Opens store {@code id} (already checked by {@link Names#storeId}) under {@code root}: makes its folders that
+     * are missing (a store copied by a tool that keeps no empty folders, such as git: {@code store.json} is what
+     * makes a store), removes the temporary files a crash left in {@code tmp/} and adds up the size of its content.
      */
     public static ContentStore open(Path root, String id) {
         Path folder = root.resolve(Names.storeId(id));
@@ -101,6 +102,16 @@ public final class ContentStore {
                 throw new StoreException("store '" + id + "' does not exist");
             }
             ContentStore store = new ContentStore(id, folder, 0);
+            boolean made = false;
+            for (Path sub : List.of(store.content, store.labels, store.tmp)) {
+                if (DurableFiles.attributes(sub).isEmpty()) {
+                    Files.createDirectory(sub); // one that is there but is no folder fails below, as before
+                    made = true;
+                }
+            }
+            if (made) {
+                DurableFiles.forceFolder(folder);
+            }
             try (DirectoryStream<Path> left = Files.newDirectoryStream(store.tmp)) {
                 for (Path file : left) {
                     Files.deleteIfExists(file);

@@ -210,6 +210,23 @@ class ContentStoreTest {
     }
 
     @Test
+    void aStoreWhoseEmptyFoldersAreMissingOpensAndMakesThem() throws Exception {
+        // what a checkout of a committed store holds (git keeps no empty folders): examples/http-counter/store/
+        String id = "336197e420993ece7743ec237b77e66a";
+        Files.createDirectories(root.resolve(id));
+        Files.writeString(root.resolve(id).resolve("store.json"), "{\"format\":1,\"id\":\"" + id
+                + "\",\"created_by\":\"counter\",\"created_ms\":1796206364924}");
+        ContentStore store = ContentStore.open(root, id);
+        assertThat(tree(store.folder())).containsExactly("content", "labels", "store.json", "tmp");
+        assertThat(store.latest("count")).isEmpty();
+        assertThat(store.labels()).isEmpty();
+        assertThat(store.contents()).isEmpty();
+        String hash = store.putAtLabel("count", utf8("{\"count\":1}"), true, Long.MAX_VALUE);
+        assertThat(ContentStore.open(root, id).latest("count")).contains(hash);
+        assertThat(ContentStore.open(root, id).totalBytes()).isEqualTo(11);
+    }
+
+    @Test
     void aDamagedLabelFileIsAnErrorNamingItNeverAWrongRef() throws Exception {
         ContentStore store = ContentStore.create(root, "a");
         String hash = store.put(utf8("x"), Long.MAX_VALUE);
