@@ -28,6 +28,8 @@ class HandlersCommandTest {
     private static final String STORE = "store  imports [theater:simple/store]  exports []  from ";
     private static final String FILESYSTEM = "filesystem  imports [theater:simple/filesystem]  exports []  from ";
     private static final String HTTP_CLIENT = "http-client  imports [theater:simple/http-client]  exports []  from ";
+    private static final String HTTP_FRAMEWORK = "http-framework  imports [theater:simple/http-framework]"
+            + "  exports [theater:simple/http-handlers]  from ";
 
     private final StringWriter out = new StringWriter();
 
@@ -46,6 +48,7 @@ class HandlersCommandTest {
         List<String> expected = new ArrayList<>(List.of(
                 FILESYSTEM + "plugin theater-handler-filesystem (" + BuiltInHandlers.pluginJar("filesystem") + ")",
                 HTTP_CLIENT + "plugin theater-handler-http-client (" + BuiltInHandlers.pluginJar("http-client") + ")",
+                HTTP_FRAMEWORK + "plugin theater-handler-http-framework (" + BuiltInHandlers.pluginJar("http-framework") + ")",
                 MESSAGE_SERVER + "plugin theater-handler-message-server (" + BuiltInHandlers.pluginJar("message-server") + ")",
                 RUNTIME + "plugin theater-handler-runtime (" + BuiltInHandlers.pluginJar("runtime") + ")",
                 STORE + "plugin theater-handler-store (" + BuiltInHandlers.pluginJar("store") + ")",
@@ -67,6 +70,7 @@ class HandlersCommandTest {
         assertThat(out.toString().lines()).containsExactly(
                 FILESYSTEM + "class path: " + BuiltInHandlers.classPathLocation("filesystem"),
                 HTTP_CLIENT + "class path: " + BuiltInHandlers.classPathLocation("http-client"),
+                HTTP_FRAMEWORK + "class path: " + BuiltInHandlers.classPathLocation("http-framework"),
                 MESSAGE_SERVER + "class path: " + BuiltInHandlers.classPathLocation("message-server"),
                 RUNTIME + "class path: " + BuiltInHandlers.classPathLocation("runtime"),
                 STORE + "class path: " + BuiltInHandlers.classPathLocation("store"),
