@@ -11,6 +11,9 @@
  *   wssend sid cid type payload | wsclose sid cid
  * The exports behave by the name the handler id was registered under (a static
  * table: "?" for an id this instance did not register).
+ *
+ * Variants (test-actors/web-routes, test-actors/web-wsonly) include this file with
+ * some http-handlers exports left out: WEB_NO_<EXPORT> defined drops that export.
  */
 #include "theater.h"
 
@@ -260,7 +263,9 @@ static theater_result_t on_request(theater_state_t state, theater_handler_id_t h
       return respond(state, 200, no_headers, theater_some(name));
   }
 }
+#ifndef WEB_NO_REQUEST
 THEATER_EXPORT_HANDLE_HTTP_REQUEST(on_request)
+#endif
 
 /* ---- handle-middleware --------------------------------------------------------------------- */
 
@@ -292,7 +297,9 @@ static theater_result_t on_middleware(theater_state_t state, theater_handler_id_
   }
   return theater_return_middleware(state, true, &r);
 }
+#ifndef WEB_NO_MIDDLEWARE
 THEATER_EXPORT_HANDLE_MIDDLEWARE(on_middleware)
+#endif
 
 /* ---- websockets ---------------------------------------------------------------------------- */
 
@@ -303,7 +310,9 @@ static theater_result_t on_ws_connect(theater_state_t state, theater_handler_id_
   if (h->kind == K_WS_CONNECT_ERR) return theater_return_err("connect refused");
   return theater_return_keep(state);
 }
+#ifndef WEB_NO_WEBSOCKET_CONNECT
 THEATER_EXPORT_HANDLE_WEBSOCKET_CONNECT(on_ws_connect)
+#endif
 
 static theater_result_t replies(theater_state_t state, const theater_websocket_message_t *m, uint32_t n) {
   return theater_return_websocket_messages(state, (theater_websocket_messages_t){m, n});
@@ -347,10 +356,14 @@ static theater_result_t on_ws_message(theater_state_t state, theater_handler_id_
   out[0] = theater_websocket_text(theater_format("echo: %s", text));
   return replies(state, out, 1);
 }
+#ifndef WEB_NO_WEBSOCKET_MESSAGE
 THEATER_EXPORT_HANDLE_WEBSOCKET_MESSAGE(on_ws_message)
+#endif
 
 static theater_result_t on_ws_disconnect(theater_state_t state, theater_handler_id_t hid, uint64_t cid) {
   theater_logf("ws-disconnect %s %U", name_of(handler_of(hid)), cid);
   return theater_return_keep(state);
 }
+#ifndef WEB_NO_WEBSOCKET_DISCONNECT
 THEATER_EXPORT_HANDLE_WEBSOCKET_DISCONNECT(on_ws_disconnect)
+#endif

@@ -57,6 +57,8 @@ final class Exchange {
     private final Callback callback;
     private final AtomicBoolean answered = new AtomicBoolean();
     private final long startNanos = System.nanoTime();
+    static final String BAD_PATH = "Bad Request: the path has an escape that is not UTF-8, an escaped /, or a . or .. segment";
+
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private volatile ScheduledFuture<?> deadline;
     private Table table;
@@ -78,7 +80,7 @@ final class Exchange {
         }
         Optional<List<String>> segs = RoutePath.requestSegments(request.getHttpURI().getPath());
         if (segs.isEmpty()) {
-            plain(400, "Bad Request: the path has an escape that is not UTF-8, or an escaped /", List.of());
+            plain(400, BAD_PATH, List.of());
             return;
         }
         segments = segs.get();
@@ -177,7 +179,7 @@ final class Exchange {
     private void route(Values.Request req) {
         Optional<List<String>> segs = RoutePath.requestSegments(req.path());
         if (segs.isEmpty()) {
-            plain(400, "Bad Request: the path has an escape that is not UTF-8, or an escaped /", List.of());
+            plain(400, BAD_PATH, List.of());
             return;
         }
         switch (table.match(req.method(), segs.get())) {

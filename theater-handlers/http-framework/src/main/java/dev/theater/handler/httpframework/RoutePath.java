@@ -162,7 +162,8 @@ final class RoutePath {
 
     /**
      * The decoded segments of a request's raw path ({@code /} is none), or empty when an escape is not UTF-8 or
-     * decodes to a {@code /}: such a path matches no pattern (the server answers 400).
+     * decodes to a {@code /}, or a segment is {@code .} or {@code ..} (escaped or not): such a path matches no pattern
+     * (the server answers 400).
      */
     static Optional<List<String>> requestSegments(String rawPath) {
         if (rawPath.isEmpty() || rawPath.equals("/")) {
@@ -172,7 +173,8 @@ final class RoutePath {
         List<String> out = new ArrayList<>(parts.length);
         for (String p : parts) {
             Optional<String> d = decode(p);
-            if (d.isEmpty() || d.get().indexOf('/') >= 0) {
+            // "." and ".." would let a {*rest} parameter climb out of its prefix in an actor that maps it to a path
+            if (d.isEmpty() || d.get().indexOf('/') >= 0 || d.get().equals(".") || d.get().equals("..")) {
                 return Optional.empty();
             }
             out.add(d.get());
