@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -21,6 +24,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -182,6 +186,7 @@ final class ActorServer {
         });
         upgrades.setHandler(new Dispatch());
         server.setHandler(upgrades);
+        server.setErrorHandler(new PlainErrors());
         server.setStopTimeout(2000);
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
@@ -267,5 +272,18 @@ final class ActorServer {
 
     List<WsConnection> openConnections() {
         return List.copyOf(connections.values());
+    }
+
+    /**
+     * Jetty's own refusals (a malformed request line or header, an ambiguous path such as an escaped {@code /}, headers
+     * too large) in the handler's plain form, {@code <status> <reason>}, rather than Jetty's HTML page.
+     */
+    static final class PlainErrors extends ErrorHandler {
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                        Callback callback) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+            Content.Sink.write(response, true, code + " " + HttpStatus.getMessage(code) + "\n", callback);
+        }
     }
 }
