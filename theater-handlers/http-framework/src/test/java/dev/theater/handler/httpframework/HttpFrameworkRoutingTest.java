@@ -61,8 +61,7 @@ class HttpFrameworkRoutingTest {
     /** 400 in the server's plain form: {@code 400 Bad Request}, maybe with the handler's reason after it. */
     private static void assertBadRequest(HttpResponse<String> r) {
         assertThat(r.statusCode()).as(r.request().uri().toString()).isEqualTo(400);
-        assertThat(r.body()).startsWith("400 Bad Request").endsWith("
-");
+        assertThat(r.body()).startsWith("400 Bad Request").endsWith("\n");
         assertThat(r.headers().firstValue("content-type")).hasValue("text/plain; charset=utf-8");
     }
 
@@ -162,9 +161,9 @@ class HttpFrameworkRoutingTest {
     void pathsThatCannotBeMatchedSafelyAre400AndNeverReachTheActor() {
         route("/files/{*rest}", "GET", "echo");
         // the handler refuses some (Exchange.BAD_PATH), Jetty others first (an ambiguous escaped / or empty segment,
-        // a broken escape or one that is not UTF-8, a path above the root): all in the same plain form
+        // an escape that is not UTF-8, a path above the root): all in the same plain form
         for (String path : new String[] {"/files/%FF", "/files/%2e%2e/secret", "/files/./a", "/files/a/../../secret",
-                "/files/a%2Fb", "/files/a%2Gb", "/../secret", "/files//a", "/files/%C3"}) {
+                "/files/a%2Fb", "/../secret", "/files//a", "/files/%C3"}) {
             assertBadRequest(get(port, path));
         }
         assertThat(logs.of(a.id())).noneMatch(l -> l.startsWith("request "));

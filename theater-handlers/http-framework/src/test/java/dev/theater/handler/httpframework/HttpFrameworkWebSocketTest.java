@@ -183,6 +183,8 @@ class HttpFrameworkWebSocketTest {
             answers.add(c.client().nextText());
         }
         assertThat(answers).containsExactlyElementsOf(IntStream.range(0, 20).mapToObj(i -> "echo: m" + i).toList());
+        // the log reaches the test through a chain listener, which may lag behind the answers on the wire
+        p.await("20 ws-message lines", l -> l.startsWith("ws-message "), 20);
         List<String> received = logs.of(p.actor.id()).stream().filter(l -> l.startsWith("ws-message ")).toList();
         assertThat(received).containsExactlyElementsOf(
                 IntStream.range(0, 20).mapToObj(i -> "ws-message ws-echo " + c.id() + " text m" + i).toList());
@@ -197,6 +199,7 @@ class HttpFrameworkWebSocketTest {
                 pong -> assertThat(new String(pong.data(), StandardCharsets.UTF_8)).isEqualTo("are you there"));
         // a second pong would arrive before the answer to a later message
         assertThat(c.client().send("next").nextText()).isEqualTo("echo: next");
+        p.awaitLine("ws-message ws-echo " + c.id() + " text next"); // the log may lag behind the answer
         assertThat(logs.of(p.actor.id()).stream().filter(l -> l.startsWith("ws-message "))).hasSize(1);
     }
 
@@ -222,6 +225,7 @@ class HttpFrameworkWebSocketTest {
                 pong -> assertThat(new String(pong.data(), StandardCharsets.UTF_8)).isEqualTo("q1"));
         // the client's automatic pongs went to the handler, not to the actor; the connection goes on
         assertThat(client.send("still open").nextText()).isEqualTo("echo: still open");
+        p.awaitLine("ws-message ws-echo " + c.id() + " text still open"); // the log may lag behind the answer
         assertThat(logs.of(p.actor.id()).stream().filter(l -> l.startsWith("ws-message "))).hasSize(1);
     }
 
