@@ -101,8 +101,10 @@ public final class HttpFrameworkHandlerProvider implements HandlerProvider {
                 tls = Optional.of(PemKeyStore.load(config.tlsCert(context.manifestDirectory()).orElseThrow(),
                         config.tlsKey(context.manifestDirectory()).orElseThrow()));
             } catch (HttpFrameworkException e) {
+                // "config key 'tls_cert_path' / 'tls_key_path' cannot be used: TLS: cannot read …" (the words keep the
+                // keys and PemKeyStore's reason apart; without them the two ran together)
                 throw context.config().error(HttpFrameworkConfig.TLS_CERT_PATH + "' / '" + HttpFrameworkConfig.TLS_KEY_PATH,
-                        e.getMessage());
+                        "cannot be used: " + e.getMessage());
             }
         }
         return new HttpFrameworkHandler(context.actorId(), config, tls, ids::incrementAndGet, timers());

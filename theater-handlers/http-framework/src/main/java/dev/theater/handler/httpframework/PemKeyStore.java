@@ -90,7 +90,7 @@ final class PemKeyStore {
                 }
                 case "RSA PRIVATE KEY", "EC PRIVATE KEY" -> throw new HttpFrameworkException("TLS: " + file + " holds a "
                         + block[0] + " (the traditional form); convert it to PKCS#8 with: openssl pkcs8 -topk8 -nocrypt"
-                        + " -in " + file.getFileName() + " -out key.pem");
+                        + " -in " + file.getFileName() + " -out " + pkcs8Name(file));
                 case "ENCRYPTED PRIVATE KEY" -> throw new HttpFrameworkException("TLS: the key in " + file
                         + " is encrypted; the handler reads an unencrypted PKCS#8 PRIVATE KEY (keep the file readable"
                         + " only by the runtime's user)");
@@ -100,6 +100,17 @@ final class PemKeyStore {
             }
         }
         throw new HttpFrameworkException("TLS: " + file + " holds no PEM PRIVATE KEY block");
+    }
+
+    /**
+     * Where the converted key should go: beside the key, never the key itself. (The hint once said {@code -out key.pem}
+     * whatever the key's name, and for a key named key.pem openssl opens the output before it reads the input: the
+     * key was truncated to nothing.) {@code key.pem} gives {@code key8.pem}.
+     */
+    private static String pkcs8Name(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) + "8" + name.substring(dot) : name + "8.pem";
     }
 
     private static List<String[]> blocks(Path file) {
