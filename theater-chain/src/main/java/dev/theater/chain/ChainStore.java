@@ -1,6 +1,7 @@
 package dev.theater.chain;
 
 import dev.theater.chain.file.ChainFileFormat;
+import dev.theater.chain.file.ChainFileImporter;
 import dev.theater.chain.file.Checkpoint;
 import dev.theater.chain.file.CheckpointKeeper;
 import dev.theater.chain.file.ChainFileScanner;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -301,6 +303,64 @@ public final class ChainStore implements AutoCloseable {
             throw new ChainException("reading chain file " + file + " failed: " + e, e);
         }
         return out;
+    }
+
+    /**
+     * Reads a chain file, handing each event that verified to {@code sink} in order, and stops at the first bad
+     * one; unlike {@link #readFile(Path)} a damaged file does not throw: the report names its first bad event.
+     * Holds no events in memory, takes no lock and changes nothing (a chain being appended to meanwhile may end
+     * in what looks like a torn tail).
+     */
+    public static VerificationReport readFile(Path file, Consumer<ChainEvent> sink) {
+        Objects.requireNonNull(sink, "sink");
+        try {
+            ScanResult r = ChainFileScanner.scan(file, sink);
+            return new VerificationReport(file.toString(), r.validCount(), r.head(), r.failure());
+        } catch (IOException e) {
+            throw new ChainException("reading chain file " + file + " failed: " + e, e);
+        }
+    }
+
+    /**
+     * Writes {@code events}, exactly as they are, as {@code actorId}'s chain (an import, for instance of a
+     * {@link dev.theater.chain.json.ChainJson} export), after verifying them. The file is written beside its
+     * place and renamed onto it, so a crash leaves no chain or all of it. Later {@link #open}s append to it.
+     *
+     * @param replace whether an existing chain of that actor is replaced; when false one is refused
+     * @return the report of the file written, re-verified from disk
+     * @throws ChainIntegrityException when the events do not verify (nothing is written)
+     * @throws ChainException          when the actor has a chain and {@code replace} is false, or its chain is open
+     *                                 (here, in another store or in another process)
+     */
+    public VerificationReport importChain(String actorId, List<ChainEvent> events, boolean replace) {
+        Objects.requireNonNull(actorId, "actorId");
+        Path file = fileOf(actorId);
+        VerificationReport checked = ChainVerifier.verify("the events to import as " + actorId, events);
+        if (!checked.valid()) {
+            throw new ChainIntegrityException(actorId, checked.describe() + "; nothing was imported",
+                    checked.failure().orElseThrow());
+        }
+        if (open.containsKey(actorId)) {
+            throw new ChainException(actorId, "chain " + file + " is open; close it before importing over it", null);
+        }
+        try {
+            if (Files.exists(file) && !replace) {
+                throw new ChainException(actorId, "a chain is already at " + file + "; nothing was imported", null);
+            }
+            if (Files.exists(file)) {
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                    lock(ch, actorId, file); // refuses a chain open elsewhere; released when ch closes
+                    ChainFileImporter.write(file, events, true);
+                }
+            } else {
+                ChainFileImporter.write(file, events, false);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new ChainException(actorId, "a chain is already at " + file + "; nothing was imported", e);
+        } catch (IOException e) {
+            throw new ChainException(actorId, "importing into chain file " + file + " failed: " + e, e);
+        }
+        return verifyFile(file);
     }
 
     /** Closes every chain opened here, persisting what they hold. */

@@ -136,12 +136,14 @@ class PythonCrossCheckTest {
 
     @Test
     @Timeout(120)
-    void withoutOneFileArgumentOrWithAMissingFileItPrintsItsUsage() throws Exception {
+    void withoutOneFileArgumentOrWithAMissingFileOrADirectoryItPrintsItsUsage() throws Exception {
         assertThat(run(2)).isEqualTo(USAGE);
         assertThat(run(2, file.toString(), file.toString())).isEqualTo(USAGE);
         Path missing = home.resolve("no-such.chain");
         assertThat(run(2, missing.toString()))
                 .isEqualTo("verify_chain.py: cannot read " + missing + ": No such file or directory\n" + USAGE);
+        assertThat(run(2, home.toString()))
+                .isEqualTo("verify_chain.py: cannot read " + home + ": Is a directory\n" + USAGE);
     }
 
     /** The Java verdict in the script's form, without the detail: {@code OK 3 events head <hex>} or {@code BAD event 2 at offset 99: HASH_MISMATCH}. */
