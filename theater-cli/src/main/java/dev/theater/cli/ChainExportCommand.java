@@ -56,7 +56,7 @@ final class ChainExportCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw ChainSource.error("cannot write " + output + ": " + e);
             }
-            out.println("exported " + events.size() + " events of " + source.name() + " to " + output);
+            out.println("exported " + events.size() + " events from " + source.name() + " to " + output);
         }
         out.flush();
         return 0;

@@ -92,9 +92,9 @@ record ChainSource(Optional<String> actor, Path file, boolean export) {
         return actor.map(a -> "chain of " + a + ": ").orElse("");
     }
 
-    /** The actor's chain, or the file. */
+    /** {@code the chain of <actor>}, or the file. */
     String name() {
-        return actor.map(a -> "chain of " + a).orElse(file.toString());
+        return actor.map(a -> "the chain of " + a).orElse(file.toString());
     }
 
     /**

@@ -54,7 +54,8 @@ final class ChainVerifyCommand implements Callable<Integer> {
                 out.println("chain of " + actor + ": " + r.describe());
                 checked++;
                 if (!r.valid()) {
-                    failed.add(firstBad("chain of " + actor, r));
+                    failed.add(actor + " at event " + r.failure().get().index() + " (" + r.failure().get().reason()
+                            + ")");
                 }
             }
             if (checked == 0) {
@@ -75,23 +76,19 @@ final class ChainVerifyCommand implements Callable<Integer> {
             }
             checked = 1;
             if (!r.valid()) {
-                failed.add(firstBad(name, r));
+                failed.add(name + " did not verify: first bad event " + r.failure().get().index() + " ("
+                        + r.failure().get().reason() + ")");
             }
         }
         out.flush();
         if (failed.isEmpty()) {
             return 0;
         }
-        spec.commandLine().getErr().println("theater: " + (checked == 1 ? failed.getFirst()
-                : failed.size() + " of " + checked + " chains did not verify: " + String.join("; ", failed)));
+        spec.commandLine().getErr().println("theater: " + (all
+                ? failed.size() + " of " + checked + " chains did not verify: " + String.join(", ", failed)
+                : failed.getFirst()));
         spec.commandLine().getErr().flush();
         return 1;
-    }
-
-    /** {@code <name> did not verify: first bad event 3 (HASH_MISMATCH)}. */
-    private static String firstBad(String name, VerificationReport r) {
-        var f = r.failure().orElseThrow();
-        return name + " did not verify: first bad event " + f.index() + " (" + f.reason() + ")";
     }
 
     private static VerificationReport verifyRust(Path file) {

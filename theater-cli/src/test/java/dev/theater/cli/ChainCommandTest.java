@@ -234,6 +234,9 @@ class ChainCommandTest {
         assertThat(theater("chain", "export", "--home", home, "hello", "-o", export).exit()).isZero();
 
         assertThat(theater("chain", "show", export).out()).isEqualTo(theater("chain", "show", "--home", home, "hello").out());
+        Result verified = theater("chain", "verify", export);
+        assertThat(verified.exit()).isZero();
+        assertThat(verified.out()).isEqualTo(export + ": " + events("hello").size() + " events verified\n");
         assertThat(theater("chain", "show", chainOf(home, "hello")).out())
                 .isEqualTo(theater("chain", "show", "--home", home, "hello").out());
     }
@@ -273,14 +276,14 @@ class ChainCommandTest {
         Result one = theater("chain", "verify", "--home", h, "pong");
         assertThat(one.exit()).isEqualTo(1);
         assertThat(one.out()).isEqualTo("chain of pong: " + report + "\n");
-        assertThat(one.err()).isEqualTo("theater: chain of pong did not verify: first bad event " + bad
+        assertThat(one.err()).isEqualTo("theater: the chain of pong did not verify: first bad event " + bad
                 + " (HASH_MISMATCH)\n");
 
         Result all = theater("chain", "verify", "--home", h, "--all");
         assertThat(all.exit()).isEqualTo(1);
         assertThat(all.lines()).hasSize(3).endsWith("chain of pong: " + report);
-        assertThat(all.err()).isEqualTo("theater: 1 of 3 chains did not verify: chain of pong did not verify: first"
-                + " bad event " + bad + " (HASH_MISMATCH)\n");
+        assertThat(all.err()).isEqualTo("theater: 1 of 3 chains did not verify: pong at event " + bad
+                + " (HASH_MISMATCH)\n");
 
         Result list = theater("chain", "list", "--home", h);
         assertThat(list.exit()).isZero();
@@ -325,8 +328,8 @@ class ChainCommandTest {
         Path file = dir.resolve("hello.json");
         Result toFile = theater("chain", "export", "--home", home, "hello", "-o", file);
         assertThat(toFile.exit()).isZero();
-        assertThat(toFile.out()).isEqualTo("exported " + events("hello").size() + " events of chain of hello to " + file
-                + "\n");
+        assertThat(toFile.out()).isEqualTo("exported " + events("hello").size() + " events from the chain of hello to "
+                + file + "\n");
         assertThat(Files.readString(file)).isEqualTo(r.out());
 
         Result missingFolder = theater("chain", "export", "--home", home, "hello", "-o", dir.resolve("no/such/x.json"));
@@ -390,6 +393,11 @@ class ChainCommandTest {
                 .endsWith("; nothing was imported\n");
         assertThat(r.err().lines()).hasSize(1);
         assertThat(Files.exists(chainOf(h, "copy"))).isFalse();
+        Result verify = theater("chain", "verify", tampered);
+        assertThat(verify.exit()).isEqualTo(1);
+        assertThat(verify.out()).startsWith(tampered + ": 1 events verified, then event 1 (hash ");
+        assertThat(verify.err()).isEqualTo("theater: " + tampered + " did not verify: first bad event 1"
+                + " (HASH_MISMATCH)\n");
 
         Path truncated = dir.resolve("truncated.json");
         Files.writeString(truncated, json.substring(0, json.length() / 2));
