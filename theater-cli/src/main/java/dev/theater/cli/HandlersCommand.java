@@ -31,7 +31,7 @@ final class HandlersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        HandlerRegistry.Builder builder = HandlerRegistry.builder();
+        HandlerRegistry.Builder builder = HandlerRegistry.builder().logProblems(false); // printed below, once
         if (providerDeadline != null) {
             builder.providerDeadline(Durations.parse(providerDeadline, "--provider-deadline"));
         }

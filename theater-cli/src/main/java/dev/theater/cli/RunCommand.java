@@ -8,7 +8,6 @@ import dev.theater.core.Theater;
 import dev.theater.core.EngineMode;
 import dev.theater.core.manifest.ManifestParser;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,9 +70,22 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--interpreter", description = "run guests in Chicory's interpreter instead of compiling them")
     boolean interpreter;
 
-    @Option(names = "--send", paramLabel = "ACTOR=MESSAGE",
-            description = "after the start, send MESSAGE to ACTOR and wait until it is handled; repeatable")
+    @Option(names = "--send", paramLabel = "ACTOR=MESSAGE", parameterConsumer = Delivery.InOrder.class,
+            description = "after the start, send MESSAGE to ACTOR and wait until it is handled; repeatable, and"
+                    + " done in command-line order with --request")
     List<String> sends = new ArrayList<>();
+
+    @Option(names = "--request", paramLabel = "ACTOR=MESSAGE", parameterConsumer = Delivery.InOrder.class,
+            description = "after the start, send MESSAGE to ACTOR as a request and print its answer as"
+                    + " '<actor> answered: <text>' (base64 when not UTF-8); repeatable, in order with --send")
+    List<String> requests = new ArrayList<>();
+
+    /** The --send and --request options in command-line order. */
+    final List<Delivery> deliveries = new ArrayList<>();
+
+    @Option(names = "--resume", description = "start each actor from the last state its chain under the home holds"
+            + " (a chain without one starts from the manifest)")
+    boolean resume;
 
     @Option(names = "--exit-after", paramLabel = "DURATION",
             description = "stop the system after this long, e.g. 2s or 500ms (default: run until Ctrl-C)")
@@ -86,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Theater.Builder builder = Theater.builder().engineMode(interpreter ? EngineMode.INTERPRETER : EngineMode.COMPILER)
-                .guestThreads(guestThreads);
+                .guestThreads(guestThreads).recordRunStarts(true).logPluginProblems(false); // printed below, once
         if (memoryBudget != null) {
             builder.memoryBudget(Sizes.parse(memoryBudget, "--memory-budget"));
         }
@@ -139,37 +151,20 @@ final class RunCommand implements Callable<Integer> {
             return Optional.of(printer);
         });
         ChainStore chains;
+        TheaterException failure = null;
         try (Theater theater = builder.build()) {
             chains = theater.chains();
             theater.handlers().problems().forEach(p -> spec.commandLine().getErr().println("theater: " + p));
-            for (Path manifest : manifests) {
-                ActorRef actor = theater.start(ManifestParser.parse(manifest), StartOptions.defaults());
-                actor.chainRecovery().ifPresent(cut -> out.println("chain of " + actor.id() + ": opening it cut a torn"
-                        + " tail a crash left (" + cut.describe() + "); recorded as a chain/torn-tail-cut event"));
-            }
-            for (String send : sends) {
-                int eq = send.indexOf('=');
-                if (eq <= 0) {
-                    throw new TheaterException(TheaterException.Phase.RUNTIME, "--send must be ACTOR=MESSAGE, was '" + send + "'");
+            try {
+                startAndDeliver(theater, out);
+                long deadline = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
+                while (!theater.actorIds().isEmpty() && System.nanoTime() < deadline
+                        && !interrupted.await(Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
+                        TimeUnit.MILLISECONDS)) {
+                    // wait: Ctrl-C (shutdown hook), every actor stopped, or --exit-after
                 }
-                String target = send.substring(0, eq);
-                ActorRef actor = theater.actor(target).orElseThrow(() -> new TheaterException(TheaterException.Phase.RUNTIME,
-                        "--send: no running actor '" + target + "'; running: " + theater.actorIds()));
-                try {
-                    actor.send(send.substring(eq + 1).getBytes(StandardCharsets.UTF_8)).join();
-                } catch (java.util.concurrent.CompletionException e) {
-                    // the call's own error (it names the actor and the export), not the future's wrapper
-                    if (e.getCause() instanceof TheaterException failed) {
-                        throw failed;
-                    }
-                    throw e;
-                }
-            }
-            long deadline = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
-            while (!theater.actorIds().isEmpty() && System.nanoTime() < deadline
-                    && !interrupted.await(Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
-                    TimeUnit.MILLISECONDS)) {
-                // wait: Ctrl-C (shutdown hook), every actor stopped, or --exit-after
+            } catch (TheaterException e) {
+                failure = e; // reported after the actors have stopped, their logs are out and their chains verified
             }
         }
         for (ConsolePrinter printer : printers) {
@@ -182,7 +177,28 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        if (failure != null) {
+            throw failure;
+        }
         return 0;
+    }
+
+    /** Starts the manifests in order, then does the --send and --request deliveries in order. */
+    private void startAndDeliver(Theater theater, PrintWriter out) {
+        StartOptions options = resume ? StartOptions.defaults().resumeFromChain() : StartOptions.defaults();
+        for (Path manifest : manifests) {
+            ActorRef actor = theater.start(ManifestParser.parse(manifest), options);
+            actor.chainRecovery().ifPresent(cut -> out.println("chain of " + actor.id() + ": opening it cut a torn"
+                    + " tail a crash left (" + cut.describe() + "); recorded as a chain/torn-tail-cut event"));
+            if (resume) {
+                out.println("chain of " + actor.id() + ": " + actor.resumedFrom()
+                        .map(event -> "resumed from the state recorded by event " + event)
+                        .orElse("no state recorded to resume from; started from the manifest"));
+            }
+        }
+        for (Delivery delivery : deliveries) {
+            delivery.deliverTo(theater, out);
+        }
     }
 
 }

@@ -18,11 +18,16 @@ public final class TheaterCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** Held so that its level holds: java.util.logging keeps loggers only while someone refers to them. */
+    private static final Logger PF4J = Logger.getLogger("org.pf4j");
+
     /**
      * Runtime and plugin-framework logs go to java.util.logging; on a terminal only warnings and errors are
-     * shown (actor logs are printed from the chain). THEATER_LOG=INFO or FINE shows more.
+     * shown (actor logs are printed from the chain). THEATER_LOG=INFO or FINE shows more. What PF4J logs about a
+     * broken plugin repeats a problem the commands print themselves (from the handler registry, whose own logging
+     * they turn off), so PF4J is heard only at INFO or finer: each problem is printed once.
      */
-    private static void quietLogging() {
+    static void quietLogging() {
         String wanted = System.getenv().getOrDefault("THEATER_LOG", "WARNING");
         Level level;
         try {
@@ -35,6 +40,7 @@ public final class TheaterCommand implements Runnable {
         for (var handler : root.getHandlers()) {
             handler.setLevel(level);
         }
+        PF4J.setLevel(level.intValue() > Level.INFO.intValue() ? Level.OFF : null);
     }
 
     /** The command line with Theater's error handling: errors reach users as one line naming what failed. */

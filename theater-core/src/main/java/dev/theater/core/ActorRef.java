@@ -89,6 +89,14 @@ public final class ActorRef {
         return actor.chainRecovery();
     }
 
+    /**
+     * The index of the chain event whose state this actor was started from when it was started with {@link
+     * StartOptions#resumeFromChain()} and its chain held a state; empty otherwise.
+     */
+    public Optional<Long> resumedFrom() {
+        return actors.node(actor.id()).flatMap(n -> n.resumedFrom);
+    }
+
     /** The chain so far. */
     public List<ChainEvent> chain() {
         return actor.chainEvents();

@@ -37,6 +37,7 @@ final class Actors implements ActorLifecycle {
         private ActorEnd lastEnd; // guarded by this; of the incarnation that ended last
         private Actor lastEnded; // guarded by this; that incarnation
         volatile long endedAt; // System.nanoTime() of that end
+        volatile Optional<Long> resumedFrom = Optional.empty(); // the chain event its first incarnation resumed from
 
         Node(String id, Optional<String> parent, ActorManifest manifest) {
             this.id = id;

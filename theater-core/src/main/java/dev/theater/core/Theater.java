@@ -57,6 +57,7 @@ public final class Theater implements AutoCloseable {
     private final Supervisor supervision = new Supervisor();
     private final ManifestCache childManifests = new ManifestCache();
     private final Function<String, Optional<ChainListener>> chainListeners;
+    private final Optional<RunStart> runStart; // empty unless Builder.recordRunStarts(true)
     private volatile boolean closed;
 
     private Theater(Builder b) {
@@ -64,7 +65,7 @@ public final class Theater implements AutoCloseable {
         this.guestThreads = new GuestThreads(b.guestThreads);
         this.chains = ChainStore.builder().home(b.home).fsync(b.fsync).build();
         HandlerRegistry.Builder rb = HandlerRegistry.builder().serviceLoader(b.serviceLoader)
-                .providerDeadline(b.providerDeadline);
+                .providerDeadline(b.providerDeadline).logProblems(b.logPluginProblems);
         b.pluginsDirectory.ifPresent(rb::pluginsDirectory);
         b.providers.forEach(rb::add);
         this.registry = rb.build();
@@ -84,6 +85,7 @@ public final class Theater implements AutoCloseable {
         this.launcher = new ActorLauncher(engine, WitUniverse.of(registry.witInterfaces()), catalog, new Services(),
                 guestThreads, b.handlerStopTimeout, b.chainPayloadLimit);
         this.chainListeners = b.chainListeners;
+        this.runStart = b.recordRunStarts ? Optional.of(RunStart.now()) : Optional.empty();
     }
 
     /** The default of {@link Builder#chainPayloadLimit}: 64 KiB. */
@@ -115,30 +117,48 @@ public final class Theater implements AutoCloseable {
     public ActorRef start(ActorManifest manifest, StartOptions options) {
         String id = options.id().orElse(manifest.name());
         Optional<byte[]> initial = options.initialState().or(() -> manifest.initState().map(s -> s.bytes()));
-        return new ActorRef(launch(id, Optional.empty(), manifest, initial, options.listener()), actors);
+        return new ActorRef(launch(id, Optional.empty(), manifest, initial, options.listener(), options.resume()), actors);
     }
 
     /** Starts incarnation one of {@code id}; the id is free again if it fails. */
     private Actor launch(String id, Optional<String> parent, ActorManifest manifest, Optional<byte[]> initialState,
-                         Optional<ChainListener> listener) {
+                         Optional<ChainListener> listener, boolean resume) {
         if (closed) {
             throw new TheaterException(TheaterException.Phase.RUNTIME, "this Theater is closed");
         }
         Actors.Node node = actors.reserve(id, parent, manifest);
         try {
-            return incarnate(node, initialState, listener);
+            return incarnate(node, initialState, listener, true, resume);
         } catch (RuntimeException | Error e) {
             actors.release(node);
             throw e;
         }
     }
 
-    /** Starts a (new) incarnation of {@code node}'s actor on its chain. */
-    private Actor incarnate(Actors.Node node, Optional<byte[]> initialState, Optional<ChainListener> listener) {
+    /**
+     * Starts a (new) incarnation of {@code node}'s actor on its chain. The first one in this runtime records the run
+     * start (when enabled); with {@code resume}, the last state the chain holds replaces {@code initialState}.
+     */
+    private Actor incarnate(Actors.Node node, Optional<byte[]> initialState, Optional<ChainListener> listener,
+                            boolean first, boolean resume) {
         ActorChain chain = chains.open(node.id);
+        Optional<RecordedState> resumed;
+        try {
+            resumed = resume ? RecordedState.lastIn(chain) : Optional.empty();
+        } catch (RuntimeException e) {
+            chain.close();
+            throw e;
+        }
         listener.ifPresent(chain::subscribe);
         chainListeners.apply(node.id).ifPresent(chain::subscribe);
-        return launcher.launch(node.id, node.parent, node.manifest, chain, initialState, actors);
+        if (first) {
+            runStart.ifPresent(run -> run.record(chain, node.manifest, resumed.map(RecordedState::event)));
+        }
+        if (first) {
+            node.resumedFrom = resumed.map(RecordedState::event);
+        }
+        Optional<byte[]> state = resumed.isPresent() ? resumed.get().state() : initialState;
+        return launcher.launch(node.id, node.parent, node.manifest, chain, state, actors);
     }
 
     /** A running actor by id. */
@@ -174,6 +194,14 @@ public final class Theater implements AutoCloseable {
 
     public ChainStore chains() {
         return chains;
+    }
+
+    /**
+     * This runtime's run id, when it records run starts ({@link Builder#recordRunStarts}): the {@code run} of the
+     * {@code theater/run-started} event it writes into each actor's chain.
+     */
+    public Optional<String> runId() {
+        return runStart.map(RunStart::id);
     }
 
     /** Stops every actor tree bottom-up (each actor stops its children first), unloads plugins, flushes chains. */
@@ -229,7 +257,8 @@ public final class Theater implements AutoCloseable {
                     "<manifest from " + spec.parentId() + ">", parent.manifest.baseDir()), parent.manifest, registry);
             Optional<byte[]> initial = spec.replaceManifestState() ? spec.initialState()
                     : spec.initialState().or(() -> child.initState().map(s -> s.bytes()));
-            Actor actor = launch(parent.nextChildId(child.name()), Optional.of(parent.id), child, initial, Optional.empty());
+            Actor actor = launch(parent.nextChildId(child.name()), Optional.of(parent.id), child, initial, Optional.empty(),
+                    false);
             return actor.handle();
         }
 
@@ -259,7 +288,7 @@ public final class Theater implements AutoCloseable {
                         + "': its parent is not running");
             }
             try {
-                return incarnate(node, lastState, Optional.empty()).handle();
+                return incarnate(node, lastState, Optional.empty(), false, false).handle();
             } catch (RuntimeException | Error e) {
                 actors.release(node); // the restart failed: the child is gone
                 throw e;
@@ -319,6 +348,8 @@ public final class Theater implements AutoCloseable {
         private Duration providerDeadline = HandlerRegistry.Builder.DEFAULT_PROVIDER_DEADLINE;
         private final List<HandlerProvider> providers = new ArrayList<>();
         private Function<String, Optional<ChainListener>> chainListeners = id -> Optional.empty();
+        private boolean logPluginProblems = true;
+        private boolean recordRunStarts;
 
         private Builder() {
         }
@@ -426,6 +457,26 @@ public final class Theater implements AutoCloseable {
          */
         public Builder chainListeners(Function<String, Optional<ChainListener>> perActor) {
             this.chainListeners = Objects.requireNonNull(perActor, "perActor");
+            return this;
+        }
+
+        /**
+         * Whether the problems the handler registry finds are logged ({@link HandlerRegistry.Builder#logProblems});
+         * default true. The CLI, which prints {@code handlers().problems()} itself, turns it off.
+         */
+        public Builder logPluginProblems(boolean enabled) {
+            this.logPluginProblems = enabled;
+            return this;
+        }
+
+        /**
+         * Whether each actor's chain gets a {@code theater/run-started} event when the actor first starts in this
+         * runtime (children included, restarts not), so that runs sharing a home are told apart in the chains:
+         * {@code {"run":"<this runtime's id>","started":"<ISO-8601 instant>","manifest":"<source>",
+         * "resumed_from":<event index>|null}}. Default false; {@code theater run} turns it on.
+         */
+        public Builder recordRunStarts(boolean enabled) {
+            this.recordRunStarts = enabled;
             return this;
         }
 

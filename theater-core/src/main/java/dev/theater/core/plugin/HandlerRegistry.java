@@ -153,6 +153,7 @@ public final class HandlerRegistry implements AutoCloseable {
         private boolean serviceLoader = true;
         private ClassLoader classLoader = HandlerRegistry.class.getClassLoader();
         private Duration providerDeadline = DEFAULT_PROVIDER_DEADLINE;
+        private boolean logProblems = true;
         private final Map<String, ValidProvider> added = new LinkedHashMap<>();
 
         private Builder() {
@@ -217,6 +218,16 @@ public final class HandlerRegistry implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether {@link #build} logs each problem it finds (an error as {@code ERROR}, a warning as {@code WARNING},
+         * to this class's {@link System.Logger}); default true. An application that reports {@link
+         * HandlerRegistry#problems()} itself, as the CLI does, turns it off so each problem is shown once.
+         */
+        public Builder logProblems(boolean enabled) {
+            this.logProblems = enabled;
+            return this;
+        }
+
         /** Finds the providers; never fails because of a broken plugin (see {@link HandlerRegistry#problems()}). */
         public HandlerRegistry build() {
             List<Candidate> candidates = new ArrayList<>();
@@ -228,7 +239,9 @@ public final class HandlerRegistry implements AutoCloseable {
                 ServiceLoaderDiscovery.discover(classLoader, providerDeadline, candidates::add, problems::add);
             }
             Map<String, ValidProvider> byType = resolve(candidates, problems);
-            problems.forEach(HandlerRegistry::log);
+            if (logProblems) {
+                problems.forEach(HandlerRegistry::log);
+            }
             return new HandlerRegistry(byType, problems, plugins);
         }
 

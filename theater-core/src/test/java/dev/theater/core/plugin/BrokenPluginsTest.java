@@ -4,15 +4,25 @@ import static dev.theater.core.plugin.PluginProblem.error;
 import static dev.theater.core.plugin.PluginProblem.warning;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.theater.testing.CapturedLogs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every kind of broken plugin jar is reported with its path and cause, and the good plugin beside it still loads. */
 class BrokenPluginsTest {
+
+    /** What the registry and PF4J log about the broken jars: captured, not printed into the build log. */
+    private final CapturedLogs logs = ProblemLogs.capture();
+
+    @AfterEach
+    void restoreLogging() {
+        logs.close();
+    }
 
     private static final String SERVICES = "META-INF/services/dev.theater.api.handler.HandlerProvider";
     private static final String NEEDS = "a plugin jar needs the manifest entries Plugin-Id and Plugin-Version";
@@ -37,6 +47,8 @@ class BrokenPluginsTest {
         try (HandlerRegistry registry = registry()) {
             assertThat(registry.problems()).containsExactly(problem);
             assertThat(registry.types()).containsExactly("greet");
+            assertThat(logs.lines(ProblemLogs.REGISTRY)).containsExactlyElementsOf(
+                    ProblemLogs.lines(registry.problems()));
             assertThat(ProviderDriver.greet(registry.provider("greet").orElseThrow(), "test:greet/greeter", "ada"))
                     .isEqualTo("hi ada from greet");
         }
@@ -128,6 +140,9 @@ class BrokenPluginsTest {
                 .provider("plug.pc.Provider", "pc", "test:pc/p").writeTo(plugins);
         assertOnly(error(jar.toString(),
                 "plugin 'pluginclass': failed to start: Plugin-Class plug.pc.Missing is not in the jar"));
+        // PF4J reports the failed start too; the CLI hides that copy (TheaterCommand.quietLogging)
+        assertThat(logs.lines(ProblemLogs.PF4J_MANAGER))
+                .containsExactly("SEVERE Unable to start plugin 'pluginclass@1.0.0'");
     }
 
     @Test
@@ -136,6 +151,18 @@ class BrokenPluginsTest {
                 .source("plug.empty.Nothing", "package plug.empty; public class Nothing {}").writeTo(plugins);
         assertOnly(warning(jar.toString(),
                 "plugin 'empty': declares no handler provider: the jar has no " + SERVICES));
+    }
+
+    @Test
+    void withProblemLoggingOffTheProblemsAreReportedButNotLogged() throws Exception {
+        Path jar = Files.writeString(plugins.resolve("broken.jar"), "this is not a zip file", StandardCharsets.UTF_8);
+        try (HandlerRegistry registry = HandlerRegistry.builder().pluginsDirectory(plugins).serviceLoader(false)
+                .logProblems(false).build()) {
+            assertThat(registry.problems()).containsExactly(error(jar.toString(),
+                    "plugin jar refused: not a jar (zip) file: zip END header not found"));
+            assertThat(registry.types()).containsExactly("greet");
+        }
+        assertThat(logs.allLines(ProblemLogs.REGISTRY)).isEmpty();
     }
 
     @Test
@@ -164,6 +191,8 @@ class BrokenPluginsTest {
                     .allMatch(problem -> problem.severity() == PluginProblem.Severity.ERROR)
                     .extracting(problem -> plugins.relativize(Path.of(problem.source())).toString())
                     .containsExactly("a-broken.jar", "b-missing.jar", "c-throwing.jar", "d-blank.jar");
+            assertThat(logs.lines(ProblemLogs.REGISTRY)).containsExactlyElementsOf(
+                    ProblemLogs.lines(registry.problems()));
         }
     }
 }

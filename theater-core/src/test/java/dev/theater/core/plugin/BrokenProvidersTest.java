@@ -14,11 +14,13 @@ import dev.theater.core.ActorRef;
 import dev.theater.core.ActorStatus;
 import dev.theater.core.Theater;
 import dev.theater.core.testing.TestActors;
+import dev.theater.testing.CapturedLogs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
  * the good plugin beside it still loads, and an actor using it runs.
  */
 class BrokenProvidersTest {
+
+    /** What the registry and PF4J log about the broken jars: captured, not printed into the build log. */
+    private final CapturedLogs logs = ProblemLogs.capture();
+
+    @AfterEach
+    void restoreLogging() {
+        logs.close();
+    }
 
     /** Short, so that the tests of providers that never return finish quickly. */
     private static final Duration DEADLINE = Duration.ofMillis(500);
@@ -86,6 +96,8 @@ class BrokenProvidersTest {
         try (Theater theater = theater()) {
             assertThat(theater.handlers().problems()).containsExactly(problem);
             assertThat(theater.handlerTypes()).containsExactly("log");
+            assertThat(logs.lines(ProblemLogs.REGISTRY)).containsExactlyElementsOf(
+                    ProblemLogs.lines(theater.handlers().problems()));
             runsAnActor(theater, "good");
         }
     }

@@ -4,15 +4,25 @@ import static dev.theater.core.plugin.PluginProblem.warning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.theater.api.handler.HandlerProvider;
+import dev.theater.testing.CapturedLogs;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The same type found twice: code > plugins folder > class path, then first found; the loser is named in a warning. */
 class DuplicateTypeTest {
+
+    /** What the registry and PF4J log about the broken jars: captured, not printed into the build log. */
+    private final CapturedLogs logs = ProblemLogs.capture();
+
+    @AfterEach
+    void restoreLogging() {
+        logs.close();
+    }
 
     private static final String RULE = "; precedence is code > plugins folder > class path/module path, then first found";
 
@@ -59,6 +69,8 @@ class DuplicateTypeTest {
             assertThat(registry.origin("greet")).isEqualTo("built-in (code)");
             assertThat(registry.problems()).containsExactly(warning(pluginJar.toString(), "handler type 'greet' is"
                     + " provided twice: using built-in (code), ignoring plugin greet (" + pluginJar + ")" + RULE));
+            assertThat(logs.lines(ProblemLogs.REGISTRY)).containsExactlyElementsOf(
+                    ProblemLogs.lines(registry.problems()));
         }
     }
 

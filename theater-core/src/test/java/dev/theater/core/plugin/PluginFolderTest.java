@@ -5,14 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.theater.api.handler.Handler;
 import dev.theater.api.handler.HandlerProvider;
+import dev.theater.testing.CapturedLogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pf4j.PluginClassLoader;
 
 /** Handler plugins dropped into a plugins folder are found by PF4J, through their META-INF/services file. */
 class PluginFolderTest {
+
+    /** What the registry and PF4J log about the broken jars: captured, not printed into the build log. */
+    private final CapturedLogs logs = ProblemLogs.capture();
+
+    @AfterEach
+    void restoreLogging() {
+        logs.close();
+    }
 
     @TempDir
     Path temp;

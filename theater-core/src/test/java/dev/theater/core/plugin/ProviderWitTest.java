@@ -18,9 +18,11 @@ import dev.theater.core.Theater;
 import dev.theater.core.runtime.WitUniverse;
 import dev.theater.core.testing.TestActors;
 import dev.theater.wit.TheaterWit;
+import dev.theater.testing.CapturedLogs;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
  * there refuses that provider alone, with the place of the reference.
  */
 class ProviderWitTest {
+
+    /** What the registry and PF4J log about the broken jars: captured, not printed into the build log. */
+    private final CapturedLogs logs = ProblemLogs.capture();
+
+    @AfterEach
+    void restoreLogging() {
+        logs.close();
+    }
 
     /** The greeter package: theater:simple types, and a name type from a dependency it ships. */
     private static final String GREETER_WIT = """
@@ -130,6 +140,8 @@ class ProviderWitTest {
                             + " or deps/<name>.wit)"));
             assertThat(theater.handlerTypes()).containsExactly("log");
             assertThat(theater.handlers().witInterfaces()).isEmpty();
+            assertThat(logs.lines(ProblemLogs.REGISTRY)).containsExactlyElementsOf(
+                    ProblemLogs.lines(theater.handlers().problems()));
         }
     }
 

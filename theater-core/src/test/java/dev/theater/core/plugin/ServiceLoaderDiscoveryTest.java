@@ -3,14 +3,24 @@ package dev.theater.core.plugin;
 import static dev.theater.core.plugin.PluginProblem.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.theater.testing.CapturedLogs;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A handler jar added as a dependency (on the class path) is found by ServiceLoader. */
 class ServiceLoaderDiscoveryTest {
+
+    /** What the registry and PF4J log about the broken jars: captured, not printed into the build log. */
+    private final CapturedLogs logs = ProblemLogs.capture();
+
+    @AfterEach
+    void restoreLogging() {
+        logs.close();
+    }
 
     @TempDir
     Path temp;
@@ -79,6 +89,8 @@ class ServiceLoaderDiscoveryTest {
                     error(unqualified.toString(), "provider lib.unq.Unqualified (type 'unq') refused: imports() lists"
                             + " 'theater:simple', which is not a qualified WIT interface name"
                             + " 'namespace:package/interface' (e.g. theater:simple/runtime)"));
+            assertThat(logs.lines(ProblemLogs.REGISTRY)).containsAll(
+                    ProblemLogs.lines(problemsAbout(registry, missing, throwing, unqualified, good)));
         }
     }
 
