@@ -5,14 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Where this command was installed: {@code <dist>/lib/theater-cli.jar} beside {@code <dist>/plugins/}. */
-final class Distribution {
+/**
+ * An installed distribution of this command: {@code <root>/lib/theater-cli.jar} beside {@code <root>/plugins/} (the
+ * built-in handler plugins) and {@code <root>/sdk/c/} (the C guest SDK's headers, for {@code theater new actor}).
+ */
+record Distribution(Path root) {
 
-    private Distribution() {
+    /** The built-in handler plugins folder. */
+    Path plugins() {
+        return root.resolve("plugins");
     }
 
-    /** The distribution's {@code plugins} folder, when running from a distribution that has one. */
-    static Optional<Path> pluginsFolder() {
+    /** The C guest SDK folder (holds {@code theater.h}). */
+    Path cSdk() {
+        return root.resolve("sdk").resolve("c");
+    }
+
+    /** The distribution this command runs from: empty when it does not run from {@code <root>/lib/<jar>}. */
+    static Optional<Distribution> current() {
         try {
             var source = Distribution.class.getProtectionDomain().getCodeSource();
             if (source == null) {
@@ -23,8 +33,7 @@ final class Distribution {
             if (lib == null || !Files.isRegularFile(jar) || lib.getParent() == null) {
                 return Optional.empty();
             }
-            Path plugins = lib.getParent().resolve("plugins");
-            return Files.isDirectory(plugins) ? Optional.of(plugins) : Optional.empty();
+            return Optional.of(new Distribution(lib.getParent()));
         } catch (URISyntaxException | SecurityException e) {
             return Optional.empty();
         }

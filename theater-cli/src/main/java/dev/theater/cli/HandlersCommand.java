@@ -5,10 +5,13 @@ import dev.theater.core.plugin.HandlerRegistry;
 import dev.theater.core.plugin.PluginProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code theater handlers}: the handler types this installation can give actors, where each comes from, and problems. */
@@ -16,9 +19,14 @@ import picocli.CommandLine.Spec;
         description = "Lists the handler types found (plugins folder and module path), their WIT interfaces and origin.")
 final class HandlersCommand implements Callable<Integer> {
 
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "handler plugin jars (default: the plugins folder of this distribution)")
-    Path plugins;
+    @Option(names = "--plugins", paramLabel = "DIR", description = PluginFolders.PLUGINS_HELP)
+    List<Path> plugins = new ArrayList<>();
+
+    @Option(names = "--no-builtin-handlers", description = PluginFolders.NO_BUILTINS_HELP)
+    boolean noBuiltinHandlers;
+
+    @ParentCommand
+    TheaterCommand theater;
 
     @Option(names = "--provider-deadline", paramLabel = "DURATION",
             description = "how long a handler provider may take to be constructed, describe itself or have its WIT"
@@ -35,10 +43,7 @@ final class HandlersCommand implements Callable<Integer> {
         if (providerDeadline != null) {
             builder.providerDeadline(Durations.parse(providerDeadline, "--provider-deadline"));
         }
-        Path folder = plugins != null ? plugins : Distribution.pluginsFolder().orElse(null);
-        if (folder != null) {
-            builder.pluginsDirectory(folder);
-        }
+        PluginFolders.resolve(plugins, noBuiltinHandlers, theater.distribution()).forEach(builder::pluginsDirectory);
         try (HandlerRegistry registry = builder.build()) {
             for (String type : registry.types()) {
                 HandlerProvider provider = registry.provider(type).orElseThrow();

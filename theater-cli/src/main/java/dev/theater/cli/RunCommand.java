@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -44,9 +45,14 @@ final class RunCommand implements Callable<Integer> {
             description = "where chains are kept (default: $THEATER_HOME, else ~/.theater)")
     Path home;
 
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "handler plugin jars (default: the plugins folder of this distribution)")
-    Path plugins;
+    @Option(names = "--plugins", paramLabel = "DIR", description = PluginFolders.PLUGINS_HELP)
+    List<Path> plugins = new ArrayList<>();
+
+    @Option(names = "--no-builtin-handlers", description = PluginFolders.NO_BUILTINS_HELP)
+    boolean noBuiltinHandlers;
+
+    @ParentCommand
+    TheaterCommand theater;
 
     @Option(names = "--provider-deadline", paramLabel = "DURATION",
             description = "how long a handler provider may take to be constructed, describe itself or have its WIT"
@@ -108,10 +114,7 @@ final class RunCommand implements Callable<Integer> {
         if (home != null) {
             builder.home(home);
         }
-        Path pluginFolder = plugins != null ? plugins : Distribution.pluginsFolder().orElse(null);
-        if (pluginFolder != null) {
-            builder.pluginsDirectory(pluginFolder);
-        }
+        PluginFolders.resolve(plugins, noBuiltinHandlers, theater.distribution()).forEach(builder::pluginsDirectory);
         if (providerDeadline != null) {
             builder.providerDeadline(Durations.parse(providerDeadline, "--provider-deadline"));
         }

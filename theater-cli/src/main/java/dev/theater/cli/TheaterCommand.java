@@ -1,5 +1,6 @@
 package dev.theater.cli;
 
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -7,8 +8,20 @@ import picocli.CommandLine.Command;
 
 /** The {@code theater} command. */
 @Command(name = "theater", mixinStandardHelpOptions = true, version = "theater 0.1.0-SNAPSHOT",
-        description = "Runs WebAssembly actors.", subcommands = {RunCommand.class, HandlersCommand.class, ChainCommand.class})
+        description = "Runs WebAssembly actors.", subcommands = {RunCommand.class, HandlersCommand.class, ChainCommand.class,
+                NewCommand.class})
 public final class TheaterCommand implements Runnable {
+
+    private final Optional<Distribution> distribution;
+
+    private TheaterCommand(Optional<Distribution> distribution) {
+        this.distribution = distribution;
+    }
+
+    /** The distribution the subcommands use (built-in plugins, the C SDK): the one this runs from, or a test's. */
+    Optional<Distribution> distribution() {
+        return distribution;
+    }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -45,7 +58,12 @@ public final class TheaterCommand implements Runnable {
 
     /** The command line with Theater's error handling: errors reach users as one line naming what failed. */
     static CommandLine commandLine() {
-        return new CommandLine(new TheaterCommand())
+        return commandLine(Distribution.current());
+    }
+
+    /** The same, using {@code distribution}'s built-in plugins and C SDK (tests run from classes, not a distribution). */
+    static CommandLine commandLine(Optional<Distribution> distribution) {
+        return new CommandLine(new TheaterCommand(distribution))
                 .setExecutionExceptionHandler((e, cl, parsed) -> {
                     cl.getErr().println("theater: " + e.getMessage());
                     return 1;

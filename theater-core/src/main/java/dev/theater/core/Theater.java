@@ -66,7 +66,7 @@ public final class Theater implements AutoCloseable {
         this.chains = ChainStore.builder().home(b.home).fsync(b.fsync).build();
         HandlerRegistry.Builder rb = HandlerRegistry.builder().serviceLoader(b.serviceLoader)
                 .providerDeadline(b.providerDeadline).logProblems(b.logPluginProblems);
-        b.pluginsDirectory.ifPresent(rb::pluginsDirectory);
+        b.pluginsDirectories.forEach(rb::pluginsDirectory);
         b.providers.forEach(rb::add);
         this.registry = rb.build();
         HandlerCatalog catalog = new HandlerCatalog() {
@@ -337,7 +337,7 @@ public final class Theater implements AutoCloseable {
     /** Assembles a {@link Theater}. */
     public static final class Builder {
         private Path home = defaultHome();
-        private Optional<Path> pluginsDirectory = Optional.empty();
+        private final List<Path> pluginsDirectories = new ArrayList<>();
         private EngineMode engineMode = EngineMode.COMPILER;
         private FsyncPolicy fsync = FsyncPolicy.GROUP_COMMIT;
         private boolean serviceLoader = true;
@@ -365,9 +365,12 @@ public final class Theater implements AutoCloseable {
             return this;
         }
 
-        /** A folder of PF4J handler plugin jars; none by default. */
+        /**
+         * A folder of PF4J handler plugin jars; none by default. Call it once per folder: each is searched, and for a
+         * type found in two the folder given first wins ({@link HandlerRegistry}).
+         */
         public Builder pluginsDirectory(Path folder) {
-            this.pluginsDirectory = Optional.of(folder);
+            this.pluginsDirectories.add(Objects.requireNonNull(folder, "folder"));
             return this;
         }
 

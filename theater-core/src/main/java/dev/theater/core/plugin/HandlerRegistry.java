@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The handler providers a runtime can use, by type, gathered once from three places:
  * <ol>
  *   <li><b>code</b>: providers passed to {@link Builder#add};</li>
- *   <li><b>the plugins folder</b> ({@link Builder#pluginsDirectory}): every {@code *.jar} directly in it is a PF4J
+ *   <li><b>the plugins folders</b> ({@link Builder#pluginsDirectory}, once per folder, in the order given): every
+ *       {@code *.jar} directly in one is a PF4J
  *       plugin (manifest entries {@code Plugin-Id} and {@code Plugin-Version}; {@code Plugin-Class} optional) with its
  *       own class loader, and its providers are the classes listed in its
  *       {@code META-INF/services/dev.theater.api.handler.HandlerProvider}. The Theater API itself always comes from
@@ -35,8 +36,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p><b>Duplicate types.</b> When two providers have the same {@link HandlerProvider#type()}, the one from the
  * earlier place in that list wins: <b>code &gt; plugins folder &gt; class path/module path</b>; within one place the
- * first found wins (code: refused by {@link Builder#add}; plugins folder: jar file-name order; class path: class-path
- * order). The loser is ignored with a {@link PluginProblem.Severity#WARNING} naming both jars, logged and kept in
+ * first found wins (code: refused by {@link Builder#add}; plugins folders: the folders in the order given, then jar
+ * file-name order; class path: class-path order). The loser is ignored with a {@link PluginProblem.Severity#WARNING} naming both jars, logged and kept in
  * {@link #problems()}. Precedence follows how deliberate and how late the choice is: code is the embedder saying
  * exactly what it wants; the plugins folder is the operator's choice at deployment, made without a rebuild (drop a
  * fixed jar to replace a built-in handler); the class path is what the build brought in, perhaps transitively. The
@@ -62,14 +63,14 @@ public final class HandlerRegistry implements AutoCloseable {
     private final Map<String, String> typeOfImport;
     private final List<WitInterface> witInterfaces;
     private final List<PluginProblem> problems;
-    private final Optional<PluginFolderDiscovery> plugins;
+    private final List<PluginFolderDiscovery> plugins;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HandlerRegistry(Map<String, ValidProvider> byType, List<PluginProblem> problems,
-                            Optional<PluginFolderDiscovery> plugins) {
+                            List<PluginFolderDiscovery> plugins) {
         this.byType = Collections.unmodifiableMap(byType);
         this.problems = List.copyOf(problems);
-        this.plugins = plugins;
+        this.plugins = List.copyOf(plugins);
         Map<String, String> imports = new LinkedHashMap<>();
         byType.forEach((type, valid) -> valid.imports()
                 .forEach(name -> imports.putIfAbsent(WitInterfaceName.unversioned(name), type)));
@@ -139,7 +140,7 @@ public final class HandlerRegistry implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            plugins.ifPresent(PluginFolderDiscovery::close);
+            plugins.forEach(PluginFolderDiscovery::close);
         }
     }
 
@@ -149,7 +150,7 @@ public final class HandlerRegistry implements AutoCloseable {
         /** The default of {@link #providerDeadline}. */
         public static final Duration DEFAULT_PROVIDER_DEADLINE = Duration.ofSeconds(10);
 
-        private Path pluginsDirectory;
+        private final List<Path> pluginsDirectories = new ArrayList<>();
         private boolean serviceLoader = true;
         private ClassLoader classLoader = HandlerRegistry.class.getClassLoader();
         private Duration providerDeadline = DEFAULT_PROVIDER_DEADLINE;
@@ -159,9 +160,16 @@ public final class HandlerRegistry implements AutoCloseable {
         private Builder() {
         }
 
-        /** Loads PF4J plugins from this folder; without it, PF4J is not used at all. */
+        /**
+         * Loads PF4J plugins from this folder, besides any folder given before (a folder given twice, as the same
+         * absolute normalized path, is searched once); without one, PF4J is not used at all. For a type found in two
+         * folders the plugin of the folder given first wins, and the other is a warning.
+         */
         public Builder pluginsDirectory(Path folder) {
-            this.pluginsDirectory = Objects.requireNonNull(folder, "folder");
+            Path normalized = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
+            if (pluginsDirectories.stream().noneMatch(f -> f.toAbsolutePath().normalize().equals(normalized))) {
+                pluginsDirectories.add(folder);
+            }
             return this;
         }
 
@@ -232,9 +240,11 @@ public final class HandlerRegistry implements AutoCloseable {
         public HandlerRegistry build() {
             List<Candidate> candidates = new ArrayList<>();
             List<PluginProblem> problems = new ArrayList<>();
-            Optional<PluginFolderDiscovery> plugins = pluginsDirectory == null ? Optional.empty()
-                    : PluginFolderDiscovery.discover(pluginsDirectory, classLoader, providerDeadline, candidates::add,
-                    problems::add);
+            List<PluginFolderDiscovery> plugins = new ArrayList<>();
+            for (Path folder : pluginsDirectories) {
+                PluginFolderDiscovery.discover(folder, classLoader, providerDeadline, candidates::add, problems::add)
+                        .ifPresent(plugins::add);
+            }
             if (serviceLoader) {
                 ServiceLoaderDiscovery.discover(classLoader, providerDeadline, candidates::add, problems::add);
             }

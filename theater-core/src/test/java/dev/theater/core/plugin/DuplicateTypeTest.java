@@ -100,4 +100,35 @@ class DuplicateTypeTest {
             }
         }
     }
+
+    @Test
+    void twoPluginsFoldersAreBothSearchedAndTheFolderGivenFirstWins() {
+        Path mine = TestJar.named("greet.jar").plugin("my-greet", "1.0.0").provider("mine.GreetProvider", "greet",
+                "test:greet/greeter").writeTo(temp.resolve("mine"));
+        Path theirs = TestJar.named("greet.jar").plugin("greet", "1.0.0").provider("theirs.GreetProvider", "greet",
+                "test:greet/greeter").writeTo(temp.resolve("built-in"));
+        Path other = TestJar.named("other.jar").plugin("other", "1.0.0").provider("theirs.OtherProvider", "other",
+                "test:other/other").writeTo(temp.resolve("built-in"));
+
+        try (HandlerRegistry registry = HandlerRegistry.builder().pluginsDirectory(temp.resolve("mine"))
+                .pluginsDirectory(temp.resolve("built-in")).serviceLoader(false).build()) {
+            assertThat(registry.types()).containsExactly("greet", "other");
+            assertThat(registry.origin("greet")).isEqualTo("plugin my-greet (" + mine + ")");
+            assertThat(registry.origin("other")).isEqualTo("plugin other (" + other + ")");
+            assertThat(registry.problems()).containsExactly(warning(theirs.toString(), "handler type 'greet' is"
+                    + " provided twice: using plugin my-greet (" + mine + "), ignoring plugin greet (" + theirs + ")"
+                    + RULE));
+        }
+    }
+
+    @Test
+    void oneFolderGivenTwiceIsSearchedOnce() {
+        Path jar = plugin("greet.jar", "greet", "plug.greet.GreetProvider");
+
+        try (HandlerRegistry registry = HandlerRegistry.builder().pluginsDirectory(temp.resolve("plugins"))
+                .pluginsDirectory(temp.resolve("x/../plugins")).serviceLoader(false).build()) {
+            assertThat(registry.origin("greet")).isEqualTo("plugin greet (" + jar + ")");
+            assertThat(registry.problems()).isEmpty();
+        }
+    }
 }
