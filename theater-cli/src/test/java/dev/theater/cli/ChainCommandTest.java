@@ -381,26 +381,26 @@ class ChainCommandTest {
         List<ChainEvent> events = events("hello");
         String json = ChainJson.export(events);
         // the first event after the first whose timestamp no other event shares (events of one millisecond share it)
-        int bad = java.util.stream.IntStream.range(1, events.size())
+        int broken = java.util.stream.IntStream.range(1, events.size())
                 .filter(i -> events.stream().filter(e -> e.timestamp() == events.get(i).timestamp()).count() == 1)
                 .findFirst().orElseThrow();
-        String ts = "\"timestamp\":" + events.get(bad).timestamp() + ",";
+        String ts = "\"timestamp\":" + events.get(broken).timestamp() + ",";
         assertThat(json).contains(ts);
         Path tampered = dir.resolve("tampered.json");
-        Files.writeString(tampered, json.replaceFirst(ts, "\"timestamp\":" + (events.get(bad).timestamp() + 1) + ","));
+        Files.writeString(tampered, json.replaceFirst(ts, "\"timestamp\":" + (events.get(broken).timestamp() + 1) + ","));
         Path h = dir.resolve("h");
 
         Result r = theater("chain", "import", tampered, "--as", "copy", "--home", h);
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).startsWith("theater: " + tampered + ": " + bad + " events verified, then event " + bad + " (hash "
-                + events.get(bad).hash().hex() + "): HASH_MISMATCH: SHA-256 of the event is ")
+        assertThat(r.err()).startsWith("theater: " + tampered + ": " + broken + " events verified, then event " + broken + " (hash "
+                + events.get(broken).hash().hex() + "): HASH_MISMATCH: SHA-256 of the event is ")
                 .endsWith("; nothing was imported\n");
         assertThat(r.err().lines()).hasSize(1);
         assertThat(Files.exists(chainOf(h, "copy"))).isFalse();
         Result verify = theater("chain", "verify", tampered);
         assertThat(verify.exit()).isEqualTo(1);
-        assertThat(verify.out()).startsWith(tampered + ": " + bad + " events verified, then event " + bad + " (hash ");
-        assertThat(verify.err()).isEqualTo("theater: " + tampered + " did not verify: first bad event " + bad
+        assertThat(verify.out()).startsWith(tampered + ": " + broken + " events verified, then event " + broken + " (hash ");
+        assertThat(verify.err()).isEqualTo("theater: " + tampered + " did not verify: first bad event " + broken
                 + " (HASH_MISMATCH)\n");
 
         Path truncated = dir.resolve("truncated.json");
