@@ -9,17 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.theater.api.json.JsonValue.JObject;
 import dev.theater.core.ActorRef;
 import dev.theater.core.ActorStatus;
-import dev.theater.handler.testing.Logs;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a client gets when the actor fails it, through the real web-probe guest on 127.0.0.1: an {@code err} is 500
@@ -28,24 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * body on a 204) is 500 and recorded as {@code http-framework/bad-response}; a full mailbox is 503 with
  * {@code Retry-After}; and what the actor may answer (its own 4xx, no body, a large body) goes out as it is.
  */
-class HttpFrameworkFailuresTest {
-
-    @TempDir
-    Path folder;
-    @TempDir
-    Path home;
-    private final Logs logs = new Logs();
-    private WebApp app;
-
-    @BeforeEach
-    void setUp() {
-        app = new WebApp(folder, home, b -> b.chainListeners(logs));
-    }
-
-    @AfterEach
-    void tearDown() {
-        app.close();
-    }
+class HttpFrameworkFailuresTest extends WebAppTest {
 
     /** A running server of {@code actor} with {@code GET path} routed to a new handler named {@code name}; its port. */
     private static int serve(ActorRef actor, String path, String name) {

@@ -14,20 +14,15 @@ import dev.theater.api.json.JsonValue.JObject;
 import dev.theater.core.ActorRef;
 import dev.theater.core.ActorStatus;
 import dev.theater.handler.testing.GuestFolder;
-import dev.theater.handler.testing.Logs;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The http-framework host functions through real C guests (test-actors/web-probe and its variants web-routes and
@@ -37,27 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * after the actor stops), the request an actor gets, export calls recorded, and the rule that an export is needed
  * only by the feature that calls it. Routing, middleware, failures, WebSockets, TLS and limits have their own tests.
  */
-class HttpFrameworkGuestTest {
+class HttpFrameworkGuestTest extends WebAppTest {
 
     static final String STARTED = HttpFrameworkHandler.SERVER_STARTED;
     static final String STOPPED = HttpFrameworkHandler.SERVER_STOPPED;
-
-    @TempDir
-    Path folder;
-    @TempDir
-    Path home;
-    private final Logs logs = new Logs();
-    private WebApp app;
-
-    @BeforeEach
-    void setUp() {
-        app = new WebApp(folder, home, b -> b.chainListeners(logs));
-    }
-
-    @AfterEach
-    void tearDown() {
-        app.close();
-    }
 
     // --- a server's life ------------------------------------------------------------------------------------------
 

@@ -9,14 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.theater.core.ActorRef;
 import dev.theater.core.ActorStatus;
-import dev.theater.handler.testing.Logs;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Middleware of the http-framework handler through the real web-probe guest on 127.0.0.1: whole-segment path
@@ -25,29 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code proceed = false} as 403, an {@code err} or a trap as 500 with nothing of the actor in the body, and
  * {@code add-middleware}'s refusals.
  */
-class HttpFrameworkMiddlewareTest {
+class HttpFrameworkMiddlewareTest extends WebAppTest {
 
-    @TempDir
-    Path folder;
-    @TempDir
-    Path home;
-    private final Logs logs = new Logs();
-    private WebApp app;
     private ActorRef a;
     private String sid;
     private int port;
 
     @BeforeEach
     void setUp() {
-        app = new WebApp(folder, home, b -> b.chainListeners(logs));
         a = app.web("web", "");
         sid = server(a);
         port = WebApp.start(a, sid);
-    }
-
-    @AfterEach
-    void tearDown() {
-        app.close();
     }
 
     /** Adds middleware on {@code path} with a new handler named {@code name}; returns the handler id. */

@@ -9,13 +9,9 @@ import static dev.theater.handler.httpframework.WebApp.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.theater.core.ActorRef;
-import dev.theater.handler.testing.Logs;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Routing of the http-framework handler through the real web-probe guest on 127.0.0.1: exact paths, {@code {name}}
@@ -23,29 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
  * method matching with 404 and 405 + {@code Allow}, {@code *}, HEAD answered from GET, 400 for paths that cannot be
  * matched safely, the server's own plain answers, and every refusal of {@code add-route}.
  */
-class HttpFrameworkRoutingTest {
+class HttpFrameworkRoutingTest extends WebAppTest {
 
-    @TempDir
-    Path folder;
-    @TempDir
-    Path home;
-    private final Logs logs = new Logs();
-    private WebApp app;
     private ActorRef a;
     private String sid;
     private int port;
 
     @BeforeEach
     void setUp() {
-        app = new WebApp(folder, home, b -> b.chainListeners(logs));
         a = app.web("web", "");
         sid = server(a);
         port = WebApp.start(a, sid);
-    }
-
-    @AfterEach
-    void tearDown() {
-        app.close();
     }
 
     private String route(String path, String method, String handlerName) {

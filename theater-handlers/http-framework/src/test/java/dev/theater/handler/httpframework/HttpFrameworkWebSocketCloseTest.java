@@ -6,13 +6,8 @@ import dev.theater.api.json.JsonValue.JObject;
 import dev.theater.core.ActorStatus;
 import dev.theater.handler.httpframework.WsClient.Close;
 import dev.theater.handler.httpframework.WsProbe.Connection;
-import dev.theater.handler.testing.Logs;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How a WebSocket connection of the http-framework handler ends, through the real web-probe guest and the JDK's
@@ -22,24 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for that connection; when the actor itself stops it is not called and only {@code http-framework/websocket-closed}
  * (disconnect_called false) is recorded.
  */
-class HttpFrameworkWebSocketCloseTest {
-
-    @TempDir
-    Path folder;
-    @TempDir
-    Path home;
-    private final Logs logs = new Logs();
-    private WebApp app;
-
-    @BeforeEach
-    void start() {
-        app = new WebApp(folder, home, b -> b.chainListeners(logs));
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
-    }
+class HttpFrameworkWebSocketCloseTest extends WebAppTest {
 
     private WsProbe probe() {
         return WsProbe.start(app, logs, "web", "");

@@ -7,19 +7,14 @@ import dev.theater.handler.httpframework.WsClient.Binary;
 import dev.theater.handler.httpframework.WsClient.Ping;
 import dev.theater.handler.httpframework.WsClient.Pong;
 import dev.theater.handler.httpframework.WsProbe.Connection;
-import dev.theater.handler.testing.Logs;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * WebSockets of the http-framework handler through the real web-probe guest (test-actors/README.md, "web-probe")
@@ -28,24 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in order, one frame at a time, send-websocket-message of every type and its refusals, pings, middleware on the
  * upgrade request, and ids being an actor's own. How connections end is HttpFrameworkWebSocketCloseTest's.
  */
-class HttpFrameworkWebSocketTest {
-
-    @TempDir
-    Path folder;
-    @TempDir
-    Path home;
-    private final Logs logs = new Logs();
-    private WebApp app;
-
-    @BeforeEach
-    void start() {
-        app = new WebApp(folder, home, b -> b.chainListeners(logs));
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
-    }
+class HttpFrameworkWebSocketTest extends WebAppTest {
 
     private WsProbe probe() {
         return WsProbe.start(app, logs, "web", "");
