@@ -2,6 +2,7 @@ package dev.theater.bench.http;
 
 import dev.theater.chain.ChainEvent;
 import dev.theater.chain.ChainListener;
+import dev.theater.chain.FsyncPolicy;
 import dev.theater.chain.Subscription;
 import dev.theater.api.json.JsonReader;
 import dev.theater.api.json.JsonValue.JObject;
@@ -11,6 +12,7 @@ import dev.theater.core.ActorStatus;
 import dev.theater.core.Theater;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,6 +48,7 @@ import org.eclipse.jetty.server.Server;
  *   duration=10   seconds per wrk run           conns=16   wrk connections (-c)
  *   threads=1     wrk threads (-t)              runs=5     measured runs per side
  *   warmup=2      warm-up runs per side         sides=both (or actor, jetty: one side only, for a profile)
+ *   fsync=GROUP_COMMIT  the chain's fsync policy (the default; ALWAYS, NEVER to see what it costs)
  * </pre>
  *
  * Needs {@code wrk} on the {@code PATH} ({@code sudo apt-get install -y wrk}); exits with 2 when it is absent. On a
@@ -74,6 +77,7 @@ public final class HttpFrameworkBench {
         int runs = Integer.parseInt(opts.getOrDefault("runs", "5"));
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "2"));
         String sides = opts.getOrDefault("sides", "both");
+        FsyncPolicy fsync = FsyncPolicy.valueOf(opts.getOrDefault("fsync", "GROUP_COMMIT").toUpperCase(Locale.ROOT));
         if (!List.of("both", "actor", "jetty").contains(sides)) {
             throw new IllegalArgumentException("sides is both, actor or jetty, got '" + sides + "'");
         }
@@ -90,9 +94,9 @@ public final class HttpFrameworkBench {
             throw new IllegalStateException("web-probe.wasm not found under " + guests
                     + "; run from the project root or pass -Dtheater.testActors=/path/to/test-actors");
         }
-        System.out.printf(Locale.ROOT, "HttpFrameworkBench: java %s, %d cpus, load %s; %s; runs=%d warmup=%d sides=%s%n",
+        System.out.printf(Locale.ROOT, "HttpFrameworkBench: java %s, %d cpus, load %s; %s; runs=%d warmup=%d sides=%s fsync=%s%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), load(),
-                String.join(" ", wrk.command("http://127.0.0.1:PORT/")), runs, warmup, sides);
+                String.join(" ", wrk.command("http://127.0.0.1:PORT/")), runs, warmup, sides, fsync);
 
         Path home = Files.createTempDirectory("theater-http-framework-bench");
         Path app = Files.createDirectories(home.resolve("app"));
@@ -100,7 +104,7 @@ public final class HttpFrameworkBench {
         Server plain = PlainJetty.start(BODY);
         List<Wrk.Report> actorRuns = new ArrayList<>();
         List<Wrk.Report> jettyRuns = new ArrayList<>();
-        try (Theater theater = Theater.builder().home(home.resolve("home")).build()) {
+        try (Theater theater = Theater.builder().home(home.resolve("home")).fsync(fsync).build()) {
             // web-probe imports timing's sleep (its "slow" handler): the manifest must name the handler to link
             ActorRef web = theater.start("name = \"web\"\ncomponent_path = \"web-probe.wasm\"\n"
                     + "[[handlers]]\ntype = \"runtime\"\n[[handlers]]\ntype = \"message-server\"\n"
@@ -132,20 +136,28 @@ public final class HttpFrameworkBench {
                     String label = r < 0 ? "warm-up" : "run " + (r + 1);
                     if (!sides.equals("jetty")) {
                         long before = calls.sum();
+                        long cpu = cpuNanos();
+                        long switches = contextSwitches();
                         Wrk.Report a = checked(wrk.run(actorUrl), "actor");
+                        cpu = cpuNanos() - cpu;
+                        switches = contextSwitches() - switches;
                         long recorded = calls.sum() - before;
                         if (recorded < a.requests()) {
                             throw new IllegalStateException("wrk counted " + a.requests() + " answers from the actor,"
                                     + " but its chain recorded only " + recorded + " handle-request calls");
                         }
-                        print(label, "actor", a, "  (" + recorded + " handle-request calls recorded)");
+                        print(label, "actor", a, cpu, switches, "  (" + recorded + " handle-request calls recorded)");
                         if (r >= 0) {
                             actorRuns.add(a);
                         }
                     }
                     if (!sides.equals("actor")) {
+                        long cpu = cpuNanos();
+                        long switches = contextSwitches();
                         Wrk.Report j = checked(wrk.run(jettyUrl), "jetty");
-                        print(label, "jetty", j, "");
+                        cpu = cpuNanos() - cpu;
+                        switches = contextSwitches() - switches;
+                        print(label, "jetty", j, cpu, switches, "");
                         if (r >= 0) {
                             jettyRuns.add(j);
                         }
@@ -230,9 +242,40 @@ public final class HttpFrameworkBench {
         return r;
     }
 
-    private static void print(String label, String side, Wrk.Report r, String extra) {
-        System.out.printf(Locale.ROOT, "  %-8s %-5s %9.0f req/s   p50 %8.0f us   p99 %8.0f us   load %s%s%n",
-                label, side, r.requestsPerSecond(), r.p50Micros(), r.p99Micros(), load(), extra);
+    /**
+     * {@code cpu}: the CPU time this JVM used during the run (all its threads; wrk's own is not counted);
+     * {@code switches}: the context switches of its threads during the run (negative when not on Linux).
+     */
+    private static void print(String label, String side, Wrk.Report r, long cpu, long switches, String extra) {
+        System.out.printf(Locale.ROOT, "  %-8s %-5s %7.0f req/s  p50 %6.0f us  p99 %6.0f us  JVM: %5.1f us CPU, %4.1f context"
+                        + " switches per request  load %s%s%n", label, side, r.requestsPerSecond(), r.p50Micros(),
+                r.p99Micros(), cpu / 1e3 / r.requests(), (double) switches / r.requests(), load(), extra);
+    }
+
+    /** Context switches (voluntary and not) of this JVM's live threads so far, from /proc (Linux); -1 elsewhere. */
+    private static long contextSwitches() {
+        long sum = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    for (String line : Files.readAllLines(t.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+            return sum;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The CPU time of this JVM so far (user + system, all threads), in nanoseconds. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void result(String side, List<Wrk.Report> runs) {
