@@ -118,6 +118,8 @@ class HttpFrameworkWebSocketCloseTest {
         Connection a = p.openWs();
         Connection b = p.openWs();
         Connection other = p.open("/other");
+        // its connect call may still be running: the unws below expects its own line first
+        p.awaitLine("ws-connect conn " + other.id() + " /other -");
         p.closing("unws", p.server, "/ws");
         assertThat(a.client().nextClose().code()).isEqualTo(1001);
         assertThat(b.client().nextClose().code()).isEqualTo(1001);
