@@ -234,6 +234,10 @@ public final class HttpFrameworkBench {
         }
     }
 
+    /**
+     * Fails on connect, read or write errors and on answers other than 2xx; timeouts (a request past 2 s) are
+     * counted and printed with the run: a stall of the whole shared machine causes them, on either side.
+     */
     private static Wrk.Report checked(Wrk.Report r, String side) {
         if (r.errors() > 0 || r.non2xx() > 0 || r.requests() == 0) {
             throw new IllegalStateException("the " + side + " run had " + r.errors() + " socket errors and " + r.non2xx()
@@ -248,8 +252,9 @@ public final class HttpFrameworkBench {
      */
     private static void print(String label, String side, Wrk.Report r, long cpu, long switches, String extra) {
         System.out.printf(Locale.ROOT, "  %-8s %-5s %7.0f req/s  p50 %6.0f us  p99 %6.0f us  JVM: %5.1f us CPU, %4.1f context"
-                        + " switches per request  load %s%s%n", label, side, r.requestsPerSecond(), r.p50Micros(),
-                r.p99Micros(), cpu / 1e3 / r.requests(), (double) switches / r.requests(), load(), extra);
+                        + " switches per request  load %s%s%s%n", label, side, r.requestsPerSecond(), r.p50Micros(),
+                r.p99Micros(), cpu / 1e3 / r.requests(), (double) switches / r.requests(), load(),
+                r.timeouts() > 0 ? "  TIMEOUTS " + r.timeouts() : "", extra);
     }
 
     /** Context switches (voluntary and not) of this JVM's live threads so far, from /proc (Linux); -1 elsewhere. */

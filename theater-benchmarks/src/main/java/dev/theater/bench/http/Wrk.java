@@ -18,8 +18,12 @@ import java.util.regex.Pattern;
 record Wrk(Path executable, int threads, int connections, int seconds) {
 
     /** What one run reported. */
+    /**
+     * {@code errors}: connect, read and write errors; {@code timeouts}: requests wrk gave up on (2 s, its default),
+     * which a stall of the whole machine causes.
+     */
     record Report(double requestsPerSecond, double p99Micros, double p50Micros, long requests, long errors,
-                  long non2xx, String text) {
+                  long timeouts, long non2xx, String text) {
     }
 
     private static final Pattern RPS = Pattern.compile("(?m)^Requests/sec:\\s+([0-9.]+)");
@@ -69,15 +73,17 @@ record Wrk(Path executable, int threads, int connections, int seconds) {
 
     static Report parse(String out) {
         long errors = 0;
+        long timeouts = 0;
         Matcher s = SOCKET.matcher(out);
         if (s.find()) {
-            for (int g = 1; g <= 4; g++) {
+            for (int g = 1; g <= 3; g++) {
                 errors += Long.parseLong(s.group(g));
             }
+            timeouts = Long.parseLong(s.group(4));
         }
         Matcher n = NON_2XX.matcher(out);
         return new Report(Double.parseDouble(group(RPS, out, "Requests/sec")), micros(P99, out, "99%"),
-                micros(P50, out, "50%"), Long.parseLong(group(COUNT, out, "requests in")), errors,
+                micros(P50, out, "50%"), Long.parseLong(group(COUNT, out, "requests in")), errors, timeouts,
                 n.find() ? Long.parseLong(n.group(1)) : 0, out);
     }
 
