@@ -27,6 +27,7 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -183,6 +184,12 @@ final class ActorServer {
             c.setMaxBinaryMessageSize(config.maxWebSocketMessageBytes());
             c.setIdleTimeout(WEBSOCKET_IDLE);
             c.setMaxOutgoingFrames(MAX_OUTGOING_FRAMES);
+            // The container is BLOCKING by default (for endpoints that block in their upgrade), which made the whole
+            // server BLOCKING: Jetty then handed every request from the selector to another thread. Nothing here
+            // blocks (Dispatch reads the body on demand and calls the actor through its mailbox; an upgrade creates a
+            // WsConnection), so requests may run where they were read. It changes nothing for WebSocket frames.
+            // Measured by HttpFrameworkBench (theater-benchmarks/README.md, "http-framework").
+            c.setInvocationType(InvocationType.NON_BLOCKING);
         });
         upgrades.setHandler(new Dispatch());
         server.setHandler(upgrades);

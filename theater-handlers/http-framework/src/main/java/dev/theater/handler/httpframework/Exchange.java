@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -271,12 +272,34 @@ final class Exchange {
                 out.put(HttpHeader.CONTENT_LENGTH, bytes.length);
             }
             boolean head = request.getMethod().equals("HEAD");
-            response.write(true, head || bytes.length == 0 ? EMPTY : ByteBuffer.wrap(bytes), callback);
+            ByteBuffer content = head || bytes.length == 0 ? EMPTY : ByteBuffer.wrap(bytes);
+            // Written by one of the server's threads, not the actor's (this runs where the call completed): the socket
+            // write (on loopback the client's wake-up too) was half of the actor thread's time under load, in series
+            // with its next calls (HttpFrameworkBench, theater-benchmarks/README.md "http-framework"). Here when the
+            // pool takes no more (it is stopping).
+            Runnable write = () -> write(content);
+            try {
+                request.getComponents().getExecutor().execute(write);
+            } catch (RejectedExecutionException e) {
+                write.run();
+            }
         } catch (RuntimeException e) {
-            handler.record(HttpFrameworkHandler.BAD_RESPONSE, event().string("problem", String.valueOf(e.getMessage())).build(),
-                    "server " + server.id + ": the response could not be written");
-            callback.failed(e);
+            writeFailed(e);
         }
+    }
+
+    private void write(ByteBuffer content) {
+        try {
+            response.write(true, content, callback);
+        } catch (RuntimeException e) {
+            writeFailed(e);
+        }
+    }
+
+    private void writeFailed(RuntimeException e) {
+        handler.record(HttpFrameworkHandler.BAD_RESPONSE, event().string("problem", String.valueOf(e.getMessage())).build(),
+                "server " + server.id + ": the response could not be written");
+        callback.failed(e);
     }
 
     private static Optional<String> problem(Values.Response r) {
