@@ -67,8 +67,17 @@ class RunFixesTest {
         int exit = theater("--request", "pong=ping 7", "--send=pong=hi", "--request=pong=ping 8", PONG);
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(lines()).containsExactly("pong: pong ready", "pong: pong 7", "pong answered: pong 7",
+        // the actor's log lines are printed from its chain by a listener, the answers by the command: each kind in
+        // order, an answer before the log of a later delivery, the chain's verification last
+        List<String> lines = lines();
+        assertThat(lines).containsExactlyInAnyOrder("pong: pong ready", "pong: pong 7", "pong answered: pong 7",
                 "pong: pong got: hi", "pong: pong 8", "pong answered: pong 8", verified("pong"));
+        assertThat(lines).filteredOn(l -> l.startsWith("pong: "))
+                .containsExactly("pong: pong ready", "pong: pong 7", "pong: pong got: hi", "pong: pong 8");
+        assertThat(lines).filteredOn(l -> l.startsWith("pong answered: "))
+                .containsExactly("pong answered: pong 7", "pong answered: pong 8");
+        assertThat(lines.indexOf("pong answered: pong 7")).isLessThan(lines.indexOf("pong: pong got: hi"));
+        assertThat(lines.getLast()).isEqualTo(verified("pong"));
         // the deliveries happened in command-line order: request, send, request
         assertThat(chain("pong")).filteredOn(e -> e.eventType().equals("wasm")).extracting(ChainEvent::dataAsString)
                 .satisfiesExactly(
