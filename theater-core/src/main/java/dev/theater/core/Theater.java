@@ -152,10 +152,8 @@ public final class Theater implements AutoCloseable {
         listener.ifPresent(chain::subscribe);
         chainListeners.apply(node.id).ifPresent(chain::subscribe);
         if (first) {
-            runStart.ifPresent(run -> run.record(chain, node.manifest, resumed.map(RecordedState::event)));
-        }
-        if (first) {
             node.resumedFrom = resumed.map(RecordedState::event);
+            runStart.ifPresent(run -> run.record(chain, node.manifest, node.resumedFrom));
         }
         Optional<byte[]> state = resumed.isPresent() ? resumed.get().state() : initialState;
         return launcher.launch(node.id, node.parent, node.manifest, chain, state, actors);
