@@ -16,6 +16,12 @@ final class ChicoryMemory implements GuestMemory {
         this.memory = instance.module().memorySection().map(s -> s.memoryCount() > 0).orElse(false) ? instance.memory() : null;
     }
 
+    /** Over {@code memory} itself (a component's memory, exported by one of its core instances); null: none. */
+    ChicoryMemory(String source, Memory memory) {
+        this.source = source;
+        this.memory = memory;
+    }
+
     private Memory memory(int address) {
         if (memory == null) {
             throw new WasmTrapException(source + " has no memory (access at " + Integer.toUnsignedString(address) + ")");

@@ -13,13 +13,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** A decoded, validated and (in compiler mode) compiled module, ready to instantiate any number of times. */
+/**
+ * A decoded, validated and (in compiler mode) compiled module, ready to instantiate any number of times; or a
+ * component, whose core modules are compiled and whose imports and exports read as a core module's would (imports
+ * {@code <interface>.<function>} with the core signature of their lowering, exports {@code <interface>#<function>},
+ * {@code cabi_post_...} and {@code cabi_realloc}), so that everything above the engine treats both alike.
+ */
 public final class CompiledModule {
 
     private final String sourceName;
     private final String sha256;
-    private final WasmModule module;
-    private final Function<Instance, Machine> machines;
+    private final WasmModule module; // null for a component
+    private final Function<Instance, Machine> machines; // null for a component
+    private final ComponentModule component; // null for a core module
     private final MemoryBudget budget;
     private final List<dev.theater.core.engine.FunctionImport> imports;
     private final List<FunctionExport> exports;
@@ -30,14 +36,49 @@ public final class CompiledModule {
         this.sha256 = sha256;
         this.module = module;
         this.machines = machines;
+        this.component = null;
         this.budget = budget;
         this.imports = readImports(module);
         this.exports = readExports(module, imports.size());
     }
 
+    CompiledModule(String sourceName, String sha256, ComponentModule component, MemoryBudget budget) {
+        this.sourceName = sourceName;
+        this.sha256 = sha256;
+        this.module = null;
+        this.machines = null;
+        this.component = component;
+        this.budget = budget;
+        this.imports = component.imports();
+        this.exports = component.exports();
+    }
+
     /** The same compiled module, reported under another name (the cache is keyed by content, not name). */
     CompiledModule withSourceName(String otherName) {
-        return new CompiledModule(otherName, sha256, module, machines, budget);
+        return component != null ? new CompiledModule(otherName, sha256, component, budget)
+                : new CompiledModule(otherName, sha256, module, machines, budget);
+    }
+
+    /** True if this was loaded from a component binary rather than a core module. */
+    public boolean isComponent() {
+        return component != null;
+    }
+
+    /**
+     * The WIT type a component gives its import {@code <importModule>.<name>}; empty for a core module, whose
+     * imports carry only core signatures.
+     */
+    public Optional<dev.theater.api.wit.WitFunction> componentImportType(String importModule, String name) {
+        return component == null ? Optional.empty() : component.importType(importModule, name);
+    }
+
+    /** The WIT type of a component's export {@code <interface>#<function>}; empty for a core module. */
+    public Optional<dev.theater.api.wit.WitFunction> componentExportType(String exportName) {
+        return component == null ? Optional.empty() : component.exportType(exportName);
+    }
+
+    ComponentModule component() {
+        return component;
     }
 
     public String sourceName() {
@@ -63,6 +104,9 @@ public final class CompiledModule {
 
     /** The module's own memory limits, if it defines a memory. */
     Optional<MemoryLimits> declaredMemory() {
+        if (module == null) {
+            return Optional.empty();
+        }
         return module.memorySection().filter(s -> s.memoryCount() > 0).map(s -> s.getMemory(0).limits());
     }
 

@@ -2,6 +2,8 @@ package dev.theater.core.engine;
 
 import dev.theater.core.EngineMode;
 import dev.theater.core.WasmLoadException;
+import dev.theater.core.component.ComponentParser;
+import dev.theater.core.component.ComponentPlan;
 import dev.theater.core.io.RegularFiles;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.InterpreterMachine;
@@ -17,7 +19,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -117,7 +121,34 @@ public final class Engine {
         if (cached != null) {
             return cached.sourceName().equals(sourceName) ? cached : cached.withSourceName(sourceName);
         }
+        if (ComponentParser.isComponent(wasm)) {
+            // outside computeIfAbsent: a component compiles its core modules through this same cache
+            CompiledModule component = buildComponent(sourceName, sha256, wasm);
+            CompiledModule raced = cache.putIfAbsent(sha256, component);
+            return raced == null ? component : raced.withSourceName(sourceName);
+        }
         return cache.computeIfAbsent(sha256, key -> build(sourceName, key, wasm));
+    }
+
+    /** Parses a component and compiles each of its core modules (each cached by its own bytes, like any module). */
+    private CompiledModule buildComponent(String sourceName, String sha256, byte[] wasm) {
+        ComponentPlan plan = ComponentParser.parse(sourceName, wasm);
+        List<CompiledModule> modules = new ArrayList<>();
+        for (int i = 0; i < plan.coreModules().size(); i++) {
+            byte[] core = plan.coreModules().get(i);
+            if (ComponentParser.isComponent(core)) {
+                throw new WasmLoadException(sourceName + ": core module " + i + " is a component", null);
+            }
+            modules.add(compile(sourceName + " (core module " + i + ")", core));
+        }
+        try {
+            return new CompiledModule(sourceName, sha256, ComponentModule.of(sourceName, plan, modules), budget);
+        } catch (RuntimeException e) {
+            if (e instanceof WasmLoadException) {
+                throw e;
+            }
+            throw new WasmLoadException("invalid component " + sourceName + ": " + reason(e), e);
+        }
     }
 
     /** How many distinct modules this engine holds compiled. */
@@ -130,9 +161,9 @@ public final class Engine {
             throw new WasmLoadException(sourceName + " is not a WebAssembly module (it does not start with \\0asm)", null);
         }
         if (wasm[4] != 1 || wasm[5] != 0 || wasm[6] != 0 || wasm[7] != 0) {
-            // version 0x0d 0x00 0x01 0x00 is a component; accepting components directly is a later step
-            throw new WasmLoadException(sourceName + " is a WebAssembly component or an unknown binary version, not a core"
-                    + " module; extract its core module (e.g. wasm-tools component unbundle) and run that", null);
+            throw new WasmLoadException(sourceName + " has an unknown WebAssembly binary version (bytes 4-7: "
+                    + HexFormat.ofDelimiter(" ").formatHex(wasm, 4, 8) + "); a core module has 01 00 00 00, a component"
+                    + " 0d 00 01 00", null);
         }
         WasmModule module;
         try {

@@ -18,7 +18,8 @@ import java.util.Optional;
 /** Assembles one instance of a {@link CompiledModule}: its host functions and its limits. */
 public final class InstanceBuilder {
 
-    private record Provided(CoreSignature signature, HostCall call) {}
+    /** A host function as provided: its core signature and its implementation. */
+    record Provided(CoreSignature signature, HostCall call) {}
 
     private final CompiledModule module;
     private final Map<String, Provided> hostFunctions = new LinkedHashMap<>();
@@ -61,6 +62,10 @@ public final class InstanceBuilder {
      *                           or the memory limit is below what the module needs
      */
     public ModuleInstance build() {
+        if (module.isComponent()) {
+            checkComponentImports();
+            return ComponentInstances.build(module, (m, n) -> hostFunctions.get(m + "\u0000" + n), maxMemoryPages, budget);
+        }
         List<ImportFunction> functions = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         ModuleInstance[] self = new ModuleInstance[1]; // host calls need the instance that is being built
@@ -93,7 +98,7 @@ public final class InstanceBuilder {
                 .withImportValues(ImportValues.builder().withFunctions(functions).build())
                 .withMachineFactory(module.machines())
                 .withMemoryFactory(limits -> memory[0] = BudgetedMemory.create(limits, budget));
-        memoryLimits().ifPresent(builder::withMemoryLimits);
+        memoryLimits(module, maxMemoryPages).ifPresent(builder::withMemoryLimits);
         Instance instance;
         try {
             instance = builder.build();
@@ -120,7 +125,25 @@ public final class InstanceBuilder {
         }
     }
 
-    private Optional<MemoryLimits> memoryLimits() {
+    /** Every function of every interface a component imports must be provided, as a component host must. */
+    private void checkComponentImports() {
+        List<String> problems = new ArrayList<>();
+        for (FunctionImport imp : module.functionImports()) {
+            Provided provided = hostFunctions.get(imp.module() + "\u0000" + imp.name());
+            if (provided == null) {
+                problems.add("import '" + imp.qualifiedName() + "' " + imp.signature() + " is not provided by the host");
+            } else if (!provided.signature().equals(imp.signature())) {
+                problems.add("import '" + imp.qualifiedName() + "' has core signature " + imp.signature()
+                        + " but the host provides " + provided.signature());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new WasmLinkException(module.sourceName() + ": " + String.join("; ", problems));
+        }
+    }
+
+    /** {@code module}'s memory limits under a cap of {@code maxMemoryPages} (negative: no cap). */
+    static Optional<MemoryLimits> memoryLimits(CompiledModule module, int maxMemoryPages) {
         if (maxMemoryPages < 0) {
             return Optional.empty();
         }

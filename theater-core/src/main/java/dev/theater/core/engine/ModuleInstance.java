@@ -5,31 +5,38 @@ import dev.theater.core.WasmLinkException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.ChicoryException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /** One instantiated module: its memory and its exports. Not thread-safe: one caller at a time. */
 public final class ModuleInstance {
 
     private final CompiledModule module;
-    private final Instance instance;
+    private final Function<String, ExportFunction> functions; // a core export, or a component's lifted core function
     private final GuestMemory memory;
-    private final BudgetedMemory budgeted; // null for a module without memory
+    private final List<BudgetedMemory> budgeted; // empty for a module without memory
     private final ConcurrentMap<String, Optional<CoreFunction>> exports = new ConcurrentHashMap<>();
 
     ModuleInstance(CompiledModule module, Instance instance, BudgetedMemory budgeted) {
+        this(module, instance::export, new ChicoryMemory(module.sourceName(), instance),
+                budgeted == null ? List.of() : List.of(budgeted));
+    }
+
+    /** A component's instance: {@code functions} finds the core function behind each of its exports. */
+    ModuleInstance(CompiledModule module, Function<String, ExportFunction> functions, GuestMemory memory,
+                   List<BudgetedMemory> budgeted) {
         this.module = module;
-        this.instance = instance;
-        this.memory = new ChicoryMemory(module.sourceName(), instance);
-        this.budgeted = budgeted;
+        this.functions = functions;
+        this.memory = memory;
+        this.budgeted = List.copyOf(budgeted);
     }
 
     /** Gives this instance's memory back to the runtime's budget; the instance must not be called afterwards. */
     public void close() {
-        if (budgeted != null) {
-            budgeted.release();
-        }
+        budgeted.forEach(BudgetedMemory::release);
     }
 
     public CompiledModule module() {
@@ -52,7 +59,7 @@ public final class ModuleInstance {
     }
 
     private CoreFunction bind(String name, CoreSignature signature) {
-        ExportFunction fn = instance.export(name);
+        ExportFunction fn = functions.apply(name);
         String source = module.sourceName();
         return new CoreFunction() {
             @Override

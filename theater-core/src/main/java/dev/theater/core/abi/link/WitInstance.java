@@ -84,7 +84,9 @@ public final class WitInstance {
         FunctionExport exp = findExport(iface, function).orElseThrow(() -> new WasmLinkException(source
                 + " has no export '" + iface.qualifiedName() + "#" + function + "' for WIT '" + abis.of(fn).describe()
                 + "'; its WIT exports are " + witExports()));
-        SignatureCheck.check("export '" + exp.name() + "'", iface, function, exp.signature(), false, abis)
+        instance.module().componentExportType(exp.name())
+                .flatMap(type -> SignatureCheck.checkType("component export '" + exp.name() + "'", iface, function, type))
+                .or(() -> SignatureCheck.check("export '" + exp.name() + "'", iface, function, exp.signature(), false, abis))
                 .ifPresent(problem -> {
                     throw new WasmLinkException(source + ": " + problem);
                 });
