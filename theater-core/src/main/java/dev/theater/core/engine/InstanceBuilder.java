@@ -130,8 +130,12 @@ public final class InstanceBuilder {
         List<String> problems = new ArrayList<>();
         for (FunctionImport imp : module.functionImports()) {
             Provided provided = hostFunctions.get(imp.module() + "\u0000" + imp.name());
-            if (provided == null) {
-                problems.add("import '" + imp.qualifiedName() + "' " + imp.signature() + " is not provided by the host");
+            if (provided == null && imp.module().startsWith("wasi:")) {
+                problems.add("component import '" + imp.qualifiedName() + "': WASI interfaces are not supported by this"
+                        + " runtime (actors reach the world through handlers); build the component without WASI (for"
+                        + " componentize-js: disable all WASI features)");
+            } else if (provided == null) {
+                problems.add("component import '" + imp.qualifiedName() + "' is not provided by any handler of this actor");
             } else if (!provided.signature().equals(imp.signature())) {
                 problems.add("import '" + imp.qualifiedName() + "' has core signature " + imp.signature()
                         + " but the host provides " + provided.signature());

@@ -77,13 +77,18 @@ class EngineTest {
     }
 
     @Test
-    void refusesAComponentBinaryWithAHint() {
+    void loadsAnEmptyComponentAndRefusesAnUnknownBinaryVersionNamingBoth() {
         byte[] component = {0, 'a', 's', 'm', 0x0d, 0, 1, 0};
+        byte[] unknown = {0, 'a', 's', 'm', 0x02, 0, 0, 0};
 
-        assertThatThrownBy(() -> Engine.create(EngineMode.COMPILER).compile("app.component.wasm", component))
+        CompiledModule empty = Engine.create(EngineMode.COMPILER).compile("app.component.wasm", component);
+        assertThat(empty.isComponent()).isTrue();
+        assertThat(empty.functionImports()).isEmpty();
+        assertThat(empty.functionExports()).isEmpty();
+        assertThatThrownBy(() -> Engine.create(EngineMode.COMPILER).compile("v2.wasm", unknown))
                 .isInstanceOf(WasmLoadException.class)
-                .hasMessage("app.component.wasm is a WebAssembly component or an unknown binary version, not a core module;"
-                        + " extract its core module (e.g. wasm-tools component unbundle) and run that");
+                .hasMessage("v2.wasm has an unknown WebAssembly binary version (bytes 4-7: 02 00 00 00); a core module has"
+                        + " 01 00 00 00, a component 0d 00 01 00");
     }
 
     @ParameterizedTest
