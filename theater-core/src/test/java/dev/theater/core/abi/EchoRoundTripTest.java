@@ -14,7 +14,7 @@ import dev.theater.core.abi.link.WitLinker;
 import dev.theater.core.engine.CoreFunction;
 import dev.theater.core.EngineMode;
 import dev.theater.core.engine.GuestMemory;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -34,18 +34,26 @@ class EchoRoundTripTest {
 
     /** One echo instance per engine mode, reset before every try. */
     private record Echo(WitInstance instance, WitExport copy, WitExport sizeAlign, WitExport reset, CoreFunction realloc) {
-        static Echo start(EngineMode mode) {
+        static Echo start(EngineMode mode, boolean component) {
             WitInterface echo = TestGuests.wit("echo").requireInterface("echo");
-            WitInstance instance = WitLinker.forModule(TestGuests.module(mode, "echo")).withInterface(echo).instantiate();
+            WitInstance instance = WitLinker.forModule(component ? TestGuests.component(mode, "echo")
+                    : TestGuests.module(mode, "echo")).withInterface(echo).instantiate();
             return new Echo(instance, instance.export(echo, "copy"), instance.export(echo, "size-align"),
                     instance.export(echo, "reset"), instance.core().export("cabi_realloc"));
         }
     }
 
-    private static final Map<EngineMode, Echo> ECHOES = new EnumMap<>(EngineMode.class);
+    private static final Map<String, Echo> ECHOES = new HashMap<>();
 
-    private static synchronized Echo echo(EngineMode mode) {
-        return ECHOES.computeIfAbsent(mode, Echo::start);
+    /** True to run every property on the guest's component form ({@link EchoComponentRoundTripTest}). */
+    boolean component() {
+        return false;
+    }
+
+    private Echo echo(EngineMode mode) {
+        synchronized (ECHOES) {
+            return ECHOES.computeIfAbsent(mode + (component() ? " component" : " core"), k -> Echo.start(mode, component()));
+        }
     }
 
     @Provide
@@ -109,7 +117,7 @@ class EchoRoundTripTest {
         }
     }
 
-    private static void floatsCrossTheGuest(EngineMode mode, float f, double d, float g) {
+    private void floatsCrossTheGuest(EngineMode mode, float f, double d, float g) {
         Echo echo = echo(mode);
         echo.reset().call();
         AbiContext cx = echo.instance().abiContext();

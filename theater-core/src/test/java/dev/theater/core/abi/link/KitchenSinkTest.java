@@ -19,6 +19,7 @@ import dev.theater.api.wit.WitValue.U32;
 import dev.theater.api.wit.WitValue.U64;
 import dev.theater.api.wit.WitValue.VariantValue;
 import dev.theater.core.EngineMode;
+import dev.theater.core.engine.CompiledModule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -49,8 +50,13 @@ class KitchenSinkTest {
                 new U32(count), new F64(weight), new EnumValue(color), new FlagsValue(perms), new Char(initial), extra);
     }
 
+    /** The guest under test: the core module here, its component form in {@link KitchenSinkComponentTest}. */
+    CompiledModule guest(EngineMode mode) {
+        return TestGuests.module(mode, "kitchen-sink");
+    }
+
     private WitInstance start(EngineMode mode) {
-        WitLinker linker = WitLinker.forModule(TestGuests.module(mode, "kitchen-sink")).withInterface(KITCHEN);
+        WitLinker linker = WitLinker.forModule(guest(mode)).withInterface(KITCHEN);
         for (String fn : List.of("ints", "many", "pick", "items", "describe")) {
             linker.define(HOST, fn, (ctx, args) -> {
                 calls.add(args);

@@ -44,6 +44,19 @@ public final class TestGuests {
         }
     }
 
+    /**
+     * The component form of the guest, {@code test-actors/<name>/<name>.component.wasm}: its core module wrapped by
+     * {@code jco embed} and {@code jco new} (test-actors/build-components.sh).
+     */
+    public static CompiledModule component(EngineMode mode, String name) {
+        Path file = folder().resolve(name).resolve(name + ".component.wasm");
+        try {
+            return engine(mode).compile(name + ".component.wasm", Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The package of {@code test-actors/<name>/*.wit}. */
     public static WitPackage wit(String name) {
         return WitParser.parseDirectory(folder().resolve(name));

@@ -17,6 +17,7 @@ import dev.theater.core.AbiException;
 import dev.theater.core.abi.CanonicalAbi;
 import dev.theater.core.engine.CoreType;
 import dev.theater.core.EngineMode;
+import dev.theater.core.engine.CompiledModule;
 import dev.theater.core.WasmTrapException;
 import java.util.Arrays;
 import java.util.List;
@@ -46,8 +47,13 @@ class WideGuestTest {
     static final List<WitValue> ENUMS = List.of(new EnumValue(0), new EnumValue(255), new EnumValue(256), new EnumValue(299),
             new EnumValue(1));
 
-    private static WitInstance start(EngineMode mode) {
-        return WitLinker.forModule(TestGuests.module(mode, "wide")).withInterface(WIDE).instantiate();
+    /** The guest under test: the core module here, its component form in {@link WideGuestComponentTest}. */
+    CompiledModule guest(EngineMode mode) {
+        return TestGuests.module(mode, "wide");
+    }
+
+    private WitInstance start(EngineMode mode) {
+        return WitLinker.forModule(guest(mode)).withInterface(WIDE).instantiate();
     }
 
     @Test
@@ -122,13 +128,14 @@ class WideGuestTest {
     @Test
     void aCaseBeyondTheLastIsRefusedBeforeTheCall() {
         WitInstance wide = start(EngineMode.INTERPRETER);
+        String file = guest(EngineMode.INTERPRETER).sourceName();
         assertThatThrownBy(() -> wide.call(WIDE, "echo-enum", List.of(new EnumValue(300))))
                 .isInstanceOf(AbiException.class)
-                .hasMessage("wide.wasm: export 'theater:test/wide#echo-enum': cannot lower big-enum:"
+                .hasMessage(file + ": export 'theater:test/wide#echo-enum': cannot lower big-enum:"
                         + " got EnumValue[caseIndex=300]");
         assertThatThrownBy(() -> wide.call(WIDE, "echo-variant", List.of(new VariantValue(300, Optional.empty()))))
                 .isInstanceOf(AbiException.class)
-                .hasMessage("wide.wasm: export 'theater:test/wide#echo-variant': cannot lower big-variant:"
+                .hasMessage(file + ": export 'theater:test/wide#echo-variant': cannot lower big-variant:"
                         + " case 300 does not exist (300 cases): VariantValue[caseIndex=300, payload=Optional.empty]");
     }
 

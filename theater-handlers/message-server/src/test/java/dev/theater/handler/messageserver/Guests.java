@@ -28,9 +28,14 @@ final class Guests {
 
     /** Starts guest {@code test-actors/<guest>/<guest>.wasm} as actor {@code id} with runtime and message-server. */
     static ActorRef start(Theater theater, String guest, String id, String messageServerConfig) {
+        return start(theater, guest, guest + ".wasm", id, messageServerConfig);
+    }
+
+    /** As {@link #start(Theater, String, String, String)}, from the file {@code wasm} of the guest's folder. */
+    static ActorRef start(Theater theater, String guest, String wasm, String id, String messageServerConfig) {
         Path folder = TEST_ACTORS.resolve(guest);
-        assertThat(Files.exists(folder.resolve(guest + ".wasm"))).as("guest %s built", guest).isTrue();
-        String toml = "name = \"" + id + "\"\ncomponent_path = \"" + guest + ".wasm\"\n"
+        assertThat(Files.exists(folder.resolve(wasm))).as("guest %s built", wasm).isTrue();
+        String toml = "name = \"" + id + "\"\ncomponent_path = \"" + wasm + "\"\n"
                 + "[[handlers]]\ntype = \"runtime\"\n"
                 + "[[handlers]]\ntype = \"message-server\"\n"
                 + (messageServerConfig.isEmpty() ? "" : "config = { " + messageServerConfig + " }\n");

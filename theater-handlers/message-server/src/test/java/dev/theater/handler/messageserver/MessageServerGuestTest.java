@@ -3,7 +3,6 @@ package dev.theater.handler.messageserver;
 import static dev.theater.handler.messageserver.Guests.awaitLog;
 import static dev.theater.handler.messageserver.Guests.awaitLogMatching;
 import static dev.theater.handler.messageserver.Guests.logs;
-import static dev.theater.handler.messageserver.Guests.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,6 +39,15 @@ class MessageServerGuestTest {
     @AfterEach
     void closeTheater() {
         theater.close();
+    }
+
+    /** The file each guest runs from: the core module here; {@link MessageServerComponentGuestTest} runs ms-echo as a component. */
+    String wasm(String guest) {
+        return guest + ".wasm";
+    }
+
+    private ActorRef start(Theater theater, String guest, String id, String messageServerConfig) {
+        return Guests.start(theater, guest, wasm(guest), id, messageServerConfig);
     }
 
     private static byte[] utf8(String text) {
