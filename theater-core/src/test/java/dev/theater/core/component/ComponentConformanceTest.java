@@ -8,7 +8,6 @@ import dev.theater.api.wit.WitFunction;
 import dev.theater.api.wit.WitInterface;
 import dev.theater.api.wit.WitValue;
 import dev.theater.core.EngineMode;
-import dev.theater.core.WasmLoadException;
 import dev.theater.core.abi.link.TestGuests;
 import dev.theater.core.abi.link.WitInstance;
 import dev.theater.core.abi.link.WitLinker;
@@ -59,7 +58,8 @@ class ComponentConformanceTest {
         return Stream.of(
                 Arguments.of("kitchen-sink.wasm", EngineMode.COMPILER),
                 Arguments.of("kitchen-sink.wasm", EngineMode.INTERPRETER),
-                Arguments.of("kitchen-sink.component.wasm", EngineMode.COMPILER));
+                Arguments.of("kitchen-sink.component.wasm", EngineMode.COMPILER),
+                Arguments.of("kitchen-sink.component.wasm", EngineMode.INTERPRETER));
     }
 
     @ParameterizedTest(name = "{0} ({1}) vs jco + Node")
@@ -70,17 +70,8 @@ class ComponentConformanceTest {
         JsonNode calls = MAPPER.readTree(Files.readString(script, StandardCharsets.UTF_8));
         JsonNode reference = MAPPER.readTree(node(root, script));
 
-        CompiledModule module;
         byte[] bytes = Files.readAllBytes(TestGuests.folder().resolve("kitchen-sink").resolve(file));
-        try {
-            module = TestGuests.engine(mode).compile(file, bytes);
-        } catch (WasmLoadException e) {
-            if (file.endsWith(".component.wasm") && e.getMessage().contains("is a WebAssembly component")) {
-                fail(file + ": this engine does not load components yet (issue 15, deliverable 1), so the component"
-                        + " form cannot run here; the engine said: " + e.getMessage());
-            }
-            throw e;
-        }
+        CompiledModule module = TestGuests.engine(mode).compile(file, bytes);
         String transcript = run(module, calls);
         JsonNode ours = MAPPER.readTree(transcript);
         assertThat(reference.size()).as("calls in the Node transcript").isEqualTo(calls.get("calls").size());
