@@ -64,3 +64,6 @@ write("import-mismatch", "Imports theater:simple/runtime log as func(msg: u32), 
 write("wasi", "Imports wasi:clocks/monotonic-clock@0.2.0 now; init calls it (refused: WASI).",
       **imported("wasi:clocks/monotonic-clock@0.2.0", "now", "(func (result u64))", "(result i64)",
                  "      (drop (call $host-fn))\n"))
+write("type-bomb", "As minimal, plus types that double at each step (t20 written out has 2 million nodes; refused).",
+      extra_types="  (type $t0 (tuple u8 u8))\n" + "".join(
+          f"  (type $t{i} (tuple $t{i - 1} $t{i - 1}))\n" for i in range(1, 21)))

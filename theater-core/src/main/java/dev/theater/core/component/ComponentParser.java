@@ -31,6 +31,14 @@ import java.util.Optional;
 public final class ComponentParser {
 
     private static final int MAX_DEPTH = 32;
+    /**
+     * Types refer to earlier types, so a few bytes can describe a type that is exponentially large when written out
+     * ({@code t1 = tuple<t0, t0>}, {@code t2 = tuple<t1, t1>} ...); everything that walks a type (checks, the ABI) would
+     * then never finish. Real WIT types have tens to hundreds of nodes.
+     */
+    private static final long MAX_TYPE_NODES = 100_000;
+    /** Each instantiation of a nested component reads it again; this bounds the total, as nesting can multiply it. */
+    private static final int MAX_NESTED_INSTANTIATIONS = 10_000;
 
     private final String source;
     private final List<byte[]> coreModules = new ArrayList<>();
@@ -39,6 +47,8 @@ public final class ComponentParser {
     private final Map<String, ImportedInterface> imports = new LinkedHashMap<>();
     private final Map<String, Map<String, Lifted>> exports = new LinkedHashMap<>();
     private String section = "preamble";
+    private final Map<Object, Long> typeNodes = new java.util.IdentityHashMap<>();
+    private int nestedInstantiations;
 
     private ComponentParser(String source) {
         this.source = source;
@@ -246,6 +256,10 @@ public final class ComponentParser {
     private Map<String, Object> instantiate(Nested component, Map<String, Object> args, int depth) {
         if (depth > MAX_DEPTH) {
             throw new ComponentFormatException(component.body.offset(), "components nested more than " + MAX_DEPTH + " deep");
+        }
+        if (++nestedInstantiations > MAX_NESTED_INSTANTIATIONS) {
+            throw new ComponentFormatException(component.body.offset(), "more than " + MAX_NESTED_INSTANTIATIONS
+                    + " nested component instantiations");
         }
         Scope inner = new Scope(component.parent, args, depth);
         ComponentReader body = component.body.fresh();
@@ -641,6 +655,37 @@ public final class ComponentParser {
 
     private WitType valueType(Scope scope, ComponentReader r) {
         int at = r.offset();
+        WitType type = valueTypeBody(scope, r);
+        long nodes = 1;
+        for (WitType child : children(type)) {
+            nodes += typeNodes.getOrDefault(child, 1L);
+        }
+        if (nodes > MAX_TYPE_NODES) {
+            throw new ComponentFormatException(at, "a type that expands to more than " + MAX_TYPE_NODES + " nodes");
+        }
+        typeNodes.put(type, nodes);
+        return type;
+    }
+
+    private static List<WitType> children(WitType t) {
+        List<WitType> out = new ArrayList<>();
+        switch (t) {
+            case WitType.ListOf l -> out.add(l.element());
+            case WitType.OptionOf o -> out.add(o.some());
+            case WitType.Result res -> {
+                res.ok().ifPresent(out::add);
+                res.err().ifPresent(out::add);
+            }
+            case WitType.Tuple tu -> out.addAll(tu.elements());
+            case WitType.Record rec -> rec.fields().forEach(f -> out.add(f.type()));
+            case WitType.Variant v -> v.cases().forEach(c -> c.payload().ifPresent(out::add));
+            default -> { }
+        }
+        return out;
+    }
+
+    private WitType valueTypeBody(Scope scope, ComponentReader r) {
+        int at = r.offset();
         int code = r.u8();
         switch (code) {
             case 0x72 -> {
@@ -732,14 +777,19 @@ public final class ComponentParser {
     }
 
     /** The type under an exported name: records, variants, enums and flags take the name (for messages). */
-    private static Object named(Object type, String name) {
-        return switch (type) {
+    private Object named(Object type, String name) {
+        Object renamed = switch (type) {
             case WitType.Record rec -> new WitType.Record(name, rec.fields());
             case WitType.Variant v -> new WitType.Variant(name, v.cases());
             case WitType.Enum e -> new WitType.Enum(name, e.cases());
             case WitType.Flags f -> new WitType.Flags(name, f.flags());
             default -> type;
         };
+        Long nodes = typeNodes.get(type);
+        if (nodes != null) {
+            typeNodes.put(renamed, nodes);
+        }
+        return renamed;
     }
 
     private static WitFunction rename(WitFunction f, String name) {

@@ -93,6 +93,14 @@ class HandWrittenComponentsTest {
     }
 
     @Test
+    void refusesATypeThatWouldTakeForeverToWalk() {
+        assertThatThrownBy(() -> load(EngineMode.COMPILER, "type-bomb"))
+                .isInstanceOf(WasmLoadException.class)
+                .hasMessageStartingWith("type-bomb.wasm: component section type (at 0x")
+                .hasMessageEndingWith("a type that expands to more than 100000 nodes");
+    }
+
+    @Test
     void refusesAnExportWhoseTypeIsNotTheWitType() {
         CompiledModule module = load(EngineMode.COMPILER, "export-mismatch");
 
