@@ -105,6 +105,20 @@ class EngineTest {
         assertThat(instance.export(GROW).call(0)[0]).isGreaterThan(0);
     }
 
+    /** The same deadline stops a component's lifted export: the interrupt reaches the core instance it lifts. */
+    @ParameterizedTest
+    @EnumSource(EngineMode.class)
+    void stopsARunawayComponentExportAtItsDeadline(EngineMode mode) {
+        Path component = TestActors.wasm("runaway").resolveSibling("runaway.component.wasm");
+        ModuleInstance instance = Engine.create(mode).load(component).instantiate().build();
+
+        assertThatThrownBy(() -> instance.export(SPIN).callWithin(Duration.ofMillis(200)))
+                .isInstanceOf(WasmTimeoutException.class)
+                .hasMessage("export 'theater:test/runaway#spin' exceeded its deadline of 200 ms and was stopped");
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        assertThat(instance.export(GROW).call(0)[0]).isGreaterThan(0);
+    }
+
     @ParameterizedTest
     @EnumSource(EngineMode.class)
     void anInterruptFromOutsideStopsTheGuest(EngineMode mode) throws Exception {
