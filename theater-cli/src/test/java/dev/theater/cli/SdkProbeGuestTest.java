@@ -50,9 +50,14 @@ class SdkProbeGuestTest {
     private final Logs logs = new Logs();
     private Theater theater;
 
+    /** The guest under test: the core module here; {@link SdkProbeComponentGuestTest} runs its component form. */
+    Path probeWasm() {
+        return PROBE_WASM;
+    }
+
     @BeforeEach
     void start() throws IOException {
-        Files.copy(PROBE_WASM, folder.resolve("sdk-probe.wasm"));
+        Files.copy(probeWasm(), folder.resolve("sdk-probe.wasm"));
         write("probe.toml", manifest("probe", "runtime", "message-server", "supervisor"));
         write("peer.toml", manifest("peer", "runtime", "message-server", "supervisor"));
         write("child.toml", manifest("child", "runtime", "message-server", "supervisor"));
