@@ -114,11 +114,15 @@ class HandlerCoverageTest {
         Map<String, GuestInterfaces> guests = new TreeMap<>();
         for (String folder : List.of("test-actors", "examples")) {
             try (Stream<Path> files = Files.walk(ROOT.resolve(folder))) {
-                // a guest's <g>.component.wasm wraps its <g>.wasm byte for byte: the core module is the one to read
-                for (Path wasm : files.filter(p -> p.toString().endsWith(".wasm") && !p.toString().endsWith(".component.wasm"))
-                        .toList()) {
+                // components are skipped: a guest's <g>.component.wasm wraps its <g>.wasm byte for byte (the core module
+                // is the one to read), and test-actors/components holds no handler's guest
+                for (Path wasm : files.filter(p -> p.toString().endsWith(".wasm")).toList()) {
+                    byte[] bytes = Files.readAllBytes(wasm);
+                    if (bytes.length >= 8 && bytes[4] == 0x0d) {
+                        continue;
+                    }
                     String name = wasm.getFileName().toString().replace(".wasm", "");
-                    guests.put(name, CoreModuleNames.read(Files.readAllBytes(wasm)));
+                    guests.put(name, CoreModuleNames.read(bytes));
                 }
             }
         }
