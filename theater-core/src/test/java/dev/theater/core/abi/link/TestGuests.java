@@ -36,12 +36,7 @@ public final class TestGuests {
 
     /** The guest {@code test-actors/<name>/<name>.wasm}, compiled under its file name so that errors read short. */
     public static CompiledModule module(EngineMode mode, String name) {
-        Path file = folder().resolve(name).resolve(name + ".wasm");
-        try {
-            return engine(mode).compile(name + ".wasm", Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return compile(mode, name, name + ".wasm");
     }
 
     /**
@@ -49,9 +44,12 @@ public final class TestGuests {
      * {@code jco embed} and {@code jco new} (test-actors/build-components.sh).
      */
     public static CompiledModule component(EngineMode mode, String name) {
-        Path file = folder().resolve(name).resolve(name + ".component.wasm");
+        return compile(mode, name, name + ".component.wasm");
+    }
+
+    private static CompiledModule compile(EngineMode mode, String guest, String file) {
         try {
-            return engine(mode).compile(name + ".component.wasm", Files.readAllBytes(file));
+            return engine(mode).compile(file, Files.readAllBytes(folder().resolve(guest).resolve(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
