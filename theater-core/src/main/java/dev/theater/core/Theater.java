@@ -363,7 +363,10 @@ public final class Theater implements AutoCloseable {
             return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".theater");
         }
 
-        /** Where chains and handler data live; default {@code $THEATER_HOME}, else {@code ~/.theater}. */
+        /**
+         * Where chains, handler data and the compile cache ({@code cache/compiled}) live; default
+         * {@code $THEATER_HOME}, else {@code ~/.theater}.
+         */
         public Builder home(Path home) {
             this.home = Objects.requireNonNull(home, "home");
             return this;
