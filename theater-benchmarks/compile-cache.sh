@@ -26,7 +26,7 @@ start() { # LABEL HOME [run options]: one fresh JVM
   wall=$(sed -n 's/^time: \([0-9.]*\) s wall.*/\1/p' "$work/out.txt")
   rss=$(sed -n 's/.*, \([0-9]*\) KB max RSS/\1/p' "$work/out.txt")
   what=$(grep -o -e 'compiled [0-9]* functions in [0-9]* ms ([0-9]* passes)' -e 'loaded from the compile cache (.*) in [0-9]* ms' \
-    -e '[0-9]* of [0-9]* functions run interpreted' "$work/out.txt" | sed 's/ (\/[^)]*)//' | tr '\n' ';' || true)
+    -e '[0-9]* of [0-9]* functions run interpreted' "$work/out.txt" | sed 's/ (\/[^)]*)//' | awk '!seen[$0]++' | tr '\n' ';' || true)
   printf '%-14s %8s s %7s MB  %s\n' "$label" "$wall" "$((rss / 1024))" "$what"
 }
 
