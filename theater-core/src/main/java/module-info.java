@@ -13,6 +13,7 @@ module dev.theater.core {
     requires com.dylibso.chicory.wasm;
     requires com.dylibso.chicory.runtime;
     requires com.dylibso.chicory.compiler;
+    requires org.objectweb.asm; // counts the functions in each class Chicory emits (compile progress)
     requires com.electronwill.nightconfig.core;
     requires com.electronwill.nightconfig.toml;
     requires pf4j; // automatic module (no module name in PF4J 3.15.0)

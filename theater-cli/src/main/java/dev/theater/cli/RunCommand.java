@@ -76,6 +76,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--interpreter", description = "run guests in Chicory's interpreter instead of compiling them")
     boolean interpreter;
 
+    @Option(names = "--no-compile-cache", description = "compile every module in this process, neither loading nor"
+            + " writing the compile cache under the home (see theater cache)")
+    boolean noCompileCache;
+
     @Option(names = "--send", paramLabel = "ACTOR=MESSAGE", parameterConsumer = Delivery.InOrder.class,
             description = "after the start, send MESSAGE to ACTOR and wait until it is handled; repeatable, and"
                     + " done in command-line order with --request")
@@ -104,7 +108,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Theater.Builder builder = Theater.builder().engineMode(interpreter ? EngineMode.INTERPRETER : EngineMode.COMPILER)
-                .guestThreads(guestThreads).recordRunStarts(true).logPluginProblems(false); // printed below, once
+                .guestThreads(guestThreads).recordRunStarts(true).logPluginProblems(false) // printed below, once
+                .compileCache(!noCompileCache).compileListener(new CompilePrinter(spec.commandLine().getErr()));
         if (memoryBudget != null) {
             builder.memoryBudget(Sizes.parse(memoryBudget, "--memory-budget"));
         }

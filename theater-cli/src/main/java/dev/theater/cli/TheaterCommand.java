@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code theater} command. */
 @Command(name = "theater", mixinStandardHelpOptions = true, version = "theater 0.1.0-SNAPSHOT",
         description = "Runs WebAssembly actors.", subcommands = {RunCommand.class, HandlersCommand.class, ChainCommand.class,
-                NewCommand.class})
+                NewCommand.class, CacheCommand.class})
 public final class TheaterCommand implements Runnable {
 
     private final Optional<Distribution> distribution;

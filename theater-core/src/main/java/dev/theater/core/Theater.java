@@ -15,6 +15,8 @@ import dev.theater.chain.ChainStore;
 import dev.theater.chain.FsyncPolicy;
 import dev.theater.core.engine.Engine;
 import dev.theater.core.engine.MemoryBudget;
+import dev.theater.core.engine.cache.CacheFolder;
+import dev.theater.core.engine.cache.ModuleCompiler;
 import dev.theater.core.manifest.ActorManifest;
 import dev.theater.core.manifest.ManifestParser;
 import dev.theater.core.plugin.HandlerRegistry;
@@ -61,7 +63,9 @@ public final class Theater implements AutoCloseable {
     private volatile boolean closed;
 
     private Theater(Builder b) {
-        this.engine = Engine.create(b.engineMode, b.memoryBudget.map(MemoryBudget::ofBytes).orElseGet(MemoryBudget::defaultForHeap));
+        this.engine = Engine.create(b.engineMode, b.memoryBudget.map(MemoryBudget::ofBytes).orElseGet(MemoryBudget::defaultForHeap),
+                b.compileCache ? ModuleCompiler.cached(CacheFolder.under(b.home), b.compileListener)
+                        : ModuleCompiler.uncached(b.compileListener));
         this.guestThreads = new GuestThreads(b.guestThreads);
         this.chains = ChainStore.builder().home(b.home).fsync(b.fsync).build();
         HandlerRegistry.Builder rb = HandlerRegistry.builder().serviceLoader(b.serviceLoader)
@@ -348,6 +352,8 @@ public final class Theater implements AutoCloseable {
         private Function<String, Optional<ChainListener>> chainListeners = id -> Optional.empty();
         private boolean logPluginProblems = true;
         private boolean recordRunStarts;
+        private boolean compileCache = true;
+        private CompileListener compileListener = CompileListener.none();
 
         private Builder() {
         }
@@ -357,7 +363,10 @@ public final class Theater implements AutoCloseable {
             return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".theater");
         }
 
-        /** Where chains and handler data live; default {@code $THEATER_HOME}, else {@code ~/.theater}. */
+        /**
+         * Where chains, handler data and the compile cache ({@code cache/compiled}) live; default
+         * {@code $THEATER_HOME}, else {@code ~/.theater}.
+         */
         public Builder home(Path home) {
             this.home = Objects.requireNonNull(home, "home");
             return this;
@@ -374,6 +383,22 @@ public final class Theater implements AutoCloseable {
 
         public Builder engineMode(EngineMode mode) {
             this.engineMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Whether compiled modules are kept on disk under {@code <home>/cache/compiled} ({@link CompileCache}), so
+         * that a later process starting the same module loads its classes instead of compiling it; default true.
+         * Off, every process compiles and nothing is written. Only {@link EngineMode#COMPILER} compiles.
+         */
+        public Builder compileCache(boolean enabled) {
+            this.compileCache = enabled;
+            return this;
+        }
+
+        /** Told how each module compile (or cache load) goes; {@code theater run} prints it. Default: none. */
+        public Builder compileListener(CompileListener listener) {
+            this.compileListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -2,10 +2,11 @@ package dev.theater.core.engine;
 
 import dev.theater.core.EngineMode;
 import dev.theater.core.WasmLoadException;
+import dev.theater.core.CompileListener;
+import dev.theater.core.engine.cache.ModuleCompiler;
 import dev.theater.core.component.ComponentParser;
 import dev.theater.core.component.ComponentPlan;
 import dev.theater.core.io.RegularFiles;
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
@@ -44,21 +45,33 @@ public final class Engine {
 
     private final EngineMode mode;
     private final MemoryBudget budget;
+    private final ModuleCompiler compiler;
     private final ConcurrentMap<String, CompiledModule> cache = new ConcurrentHashMap<>();
 
-    private Engine(EngineMode mode, MemoryBudget budget) {
+    private Engine(EngineMode mode, MemoryBudget budget, ModuleCompiler compiler) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.budget = Objects.requireNonNull(budget, "budget");
+        this.compiler = Objects.requireNonNull(compiler, "compiler");
     }
 
     /** An engine whose instances share the default guest memory budget ({@link MemoryBudget#defaultForHeap()}). */
     public static Engine create(EngineMode mode) {
-        return new Engine(mode, MemoryBudget.defaultForHeap());
+        return create(mode, MemoryBudget.defaultForHeap());
     }
 
-    /** An engine whose instances' memory is charged to {@code budget}. */
+    /** An engine whose instances' memory is charged to {@code budget}; it compiles without an on-disk cache. */
     public static Engine create(EngineMode mode, MemoryBudget budget) {
-        return new Engine(mode, budget);
+        return new Engine(mode, budget, ModuleCompiler.uncached(CompileListener.none()));
+    }
+
+    /** An engine that compiles (in {@link EngineMode#COMPILER} mode) with {@code compiler}, e.g. one with a disk cache. */
+    public static Engine create(EngineMode mode, MemoryBudget budget, ModuleCompiler compiler) {
+        return new Engine(mode, budget, compiler);
+    }
+
+    /** The compile step: its on-disk cache, if any, and its counters. */
+    public ModuleCompiler compiler() {
+        return compiler;
     }
 
     public EngineMode mode() {
@@ -174,7 +187,7 @@ public final class Engine {
         Function<Instance, Machine> machines;
         try {
             machines = switch (mode) {
-                case COMPILER -> MachineFactoryCompiler.compile(module);
+                case COMPILER -> compiler.compile(sourceName, sha256, module);
                 case INTERPRETER -> InterpreterMachine::new;
             };
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
