@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * An installed distribution of this command: {@code <root>/lib/theater-cli.jar} beside {@code <root>/plugins/} (the
- * built-in handler plugins) and {@code <root>/sdk/c/} (the C guest SDK's headers, for {@code theater new actor}).
+ * built-in handler plugins), {@code <root>/sdk/c/} (the C guest SDK's headers, for {@code theater new actor}) and
+ * {@code <root>/wit/} (the {@code theater:simple} WIT files, for {@code theater new actor --lang js}).
  */
 record Distribution(Path root) {
 
@@ -19,6 +20,11 @@ record Distribution(Path root) {
     /** The C guest SDK folder (holds {@code theater.h}). */
     Path cSdk() {
         return root.resolve("sdk").resolve("c");
+    }
+
+    /** The {@code theater:simple} WIT package folder (its {@code *.wit} files). */
+    Path wit() {
+        return root.resolve("wit");
     }
 
     /** The distribution this command runs from: empty when it does not run from {@code <root>/lib/<jar>}. */

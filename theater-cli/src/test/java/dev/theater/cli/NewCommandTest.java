@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.theater.chain.ChainStore;
 import dev.theater.core.manifest.ActorManifest;
 import dev.theater.core.manifest.ManifestParser;
+import dev.theater.wit.WitParser;
+import dev.theater.wit.WitWorld;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,6 +77,112 @@ class NewCommandTest {
         assertThat(run.out()).containsExactly("hello-actor: hello-actor started as hello-actor",
                 "hello-actor: hello-actor got: world",
                 "chain of hello-actor: " + chain + ": " + ChainStore.readFile(chain).size() + " events verified");
+    }
+
+    @Test
+    void newActorLangJsWritesTheScriptItsWorldTheTheaterWitAPinnedNpmBuildAndAReadme() throws Exception {
+        Scaffolded.Run run = theater("new", "actor", "hello-js", "--lang", "js", "--dir", dir.toString());
+
+        Path folder = dir.resolve("hello-js");
+        Path distributionWit = Scaffolded.DISTRIBUTION.resolve("wit");
+        List<String> wit = files(distributionWit);
+        assertThat(wit).as("the distribution carries the *.wit files of wit/, and only those")
+                .isEqualTo(files(RunCommandTest.ROOT.resolve("wit")).stream().filter(f -> f.endsWith(".wit"))
+                        .filter(f -> !f.contains("/")).toList())
+                .contains("worlds.wit", "actor.wit", "message-server.wit", "runtime.wit", "types.wit");
+        assertThat(run.exit()).as(run.err().toString()).isZero();
+        assertThat(run.out()).containsExactly("wrote " + folder + ": hello-js.js, wit/hello-js.wit,"
+                        + " wit/deps/theater-simple/ (" + wit.size() + " files), package.json, package-lock.json,"
+                        + " build.mjs, build.sh, README.md, hello-js.toml, .gitignore",
+                "next: cd " + folder + " && ./build.sh && theater run --send 'hello-js=world' --request"
+                        + " 'hello-js=count' --exit-after 1s hello-js.toml");
+        List<String> expected = new java.util.ArrayList<>(List.of(".gitignore", "README.md", "build.mjs", "build.sh",
+                "hello-js.js", "hello-js.toml", "package-lock.json", "package.json", "wit/hello-js.wit"));
+        wit.forEach(f -> expected.add("wit/deps/theater-simple/" + f));
+        assertThat(files(folder)).containsExactlyInAnyOrderElementsOf(expected);
+        for (String f : wit) {
+            assertThat(read(folder.resolve("wit/deps/theater-simple/" + f))).as(f)
+                    .isEqualTo(read(RunCommandTest.ROOT.resolve("wit/" + f)));
+        }
+        assertThat(Files.isExecutable(folder.resolve("build.sh"))).isTrue();
+
+        // the world resolves against its deps/ and names what the runtime gives and calls
+        WitWorld world = WitParser.parseFolder(folder.resolve("wit")).root().requireWorld("hello-js");
+        assertThat(world.imports()).extracting(i -> i.qualifiedName())
+                .containsExactly("theater:simple/runtime", "theater:simple/message-server-host");
+        assertThat(world.exports()).extracting(i -> i.qualifiedName())
+                .containsExactly("theater:simple/actor", "theater:simple/message-server-client");
+        // a component exports every function of an exported interface: the script defines each, in camelCase
+        String js = read(folder.resolve("hello-js.js"));
+        assertThat(js).contains("import { log } from 'theater:simple/runtime';", "export const actor = {",
+                "export const messageServerClient = {");
+        for (var exported : world.exports()) {
+            for (String function : exported.functions().keySet()) {
+                assertThat(js).as(exported.qualifiedName() + "." + function).contains("  " + camel(function) + "(state, [");
+            }
+        }
+        assertThat(read(folder.resolve("package.json")))
+                .contains("\"@bytecodealliance/componentize-js\": \"0.23.0\"",
+                        "\"@bytecodealliance/preview2-shim\": \"0.26.1\"", "\"name\": \"hello-js\"");
+        assertThat(read(folder.resolve("package-lock.json"))).startsWith("{\n  \"name\": \"hello-js\",\n")
+                .contains("\"node_modules/@bytecodealliance/componentize-js\": {\n      \"version\": \"0.23.0\"",
+                        "\"node_modules/@bytecodealliance/preview2-shim\": {\n      \"version\": \"0.26.1\"");
+        assertThat(read(folder.resolve("build.mjs"))).contains("_setPreopens({ '/': '/' });",
+                "witPath: join(here, 'wit')", "worldName: 'hello-js'",
+                "disableFeatures: ['stdio', 'random', 'clocks', 'http', 'fetch-event']");
+        assertThat(read(folder.resolve("build.sh"))).contains("npm ci ").contains("node build.mjs");
+        assertThat(read(folder.resolve(".gitignore"))).isEqualTo("node_modules/\nhello-js.wasm\n");
+        ActorManifest manifest = ManifestParser.parse(folder.resolve("hello-js.toml"));
+        assertThat(manifest.name()).isEqualTo("hello-js");
+        assertThat(manifest.handlers()).extracting(h -> h.type()).containsExactly("runtime", "message-server");
+        assertThat(read(folder.resolve("hello-js.toml"))).contains("component_path = \"hello-js.wasm\"");
+        for (String file : files(folder)) {
+            assertThat(read(folder.resolve(file))).as(file).doesNotContain("{{").doesNotContain("}}");
+        }
+    }
+
+    /** {@code handle-channel-open} as componentize-js names it: {@code handleChannelOpen}. */
+    private static String camel(String witName) {
+        String pascal = Scaffold.pascal(witName);
+        return Character.toLowerCase(pascal.charAt(0)) + pascal.substring(1);
+    }
+
+    @Test
+    void aJsActorTakesNoHandlerAndNeedsTheWitOfADistribution() {
+        Scaffolded.Run withHandler = theater("new", "actor", "hello-js", "--lang", "js", "--handler", "greeter",
+                "--dir", dir.toString());
+        Scaffolded.Run noDistribution = theater(Optional.empty(), "new", "actor", "hello-js", "--lang", "js",
+                "--dir", dir.toString());
+        Scaffolded.Run badLang = theater("new", "actor", "hello-js", "--lang", "py", "--dir", dir.toString());
+
+        assertThat(withHandler.exit()).isEqualTo(1);
+        assertThat(withHandler.err()).containsExactly("theater: new actor: --handler is for C actors only; a"
+                + " JavaScript actor imports a handler's interface through its world (wit/hello-js.wit) and the"
+                + " handler's WIT in wit/deps/");
+        assertThat(noDistribution.exit()).isEqualTo(1);
+        assertThat(noDistribution.err()).containsExactly("theater: new actor: this theater does not run from a"
+                + " distribution (<dist>/lib/theater-cli.jar), so it has no theater:simple WIT (<dist>/wit) for the"
+                + " JavaScript actor's world; run the distribution's theater");
+        assertThat(badLang.exit()).isEqualTo(2);
+        assertThat(badLang.err()).first().asString().isEqualTo("Invalid value for option '--lang': expected one of"
+                + " [c, js] (case-sensitive) but was 'py'");
+        assertThat(Files.exists(dir.resolve("hello-js"))).isFalse();
+    }
+
+    @Test
+    void aJsActorIsRefusedABadNameAndAnExistingFolderAsACActorIs() throws Exception {
+        Scaffolded.Run badName = theater("new", "actor", "Hello", "--lang", "js", "--dir", dir.toString());
+        Path existing = Files.createDirectories(dir.resolve("hello"));
+        Scaffolded.Run exists = theater("new", "actor", "hello", "--lang", "js", "--dir", dir.toString());
+
+        assertThat(badName.exit()).isEqualTo(1);
+        assertThat(badName.err()).containsExactly("theater: new actor: NAME 'Hello' is not a valid name: use"
+                + " lower-case letters, digits and '-', each '-'-separated word starting with a letter, at most 64"
+                + " characters (e.g. hello-actor)");
+        assertThat(exists.exit()).isEqualTo(1);
+        assertThat(exists.err()).containsExactly("theater: new actor: " + existing + " already exists; choose"
+                + " another NAME or --dir (nothing was written)");
+        assertThat(files(dir)).isEmpty();
     }
 
     @Test
