@@ -10,7 +10,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code theater new actor|handler NAME}: writes a folder to start from, one that builds and runs as it is. */
 @Command(name = "new", mixinStandardHelpOptions = true,
-        description = "Writes a new actor (C on the guest SDK) or handler plugin (a Maven project) to start from.",
+        description = "Writes a new actor (C on the guest SDK, or JavaScript with --lang js) or handler plugin (a Maven"
+                + " project) to start from.",
         subcommands = {NewActorCommand.class, NewHandlerCommand.class})
 final class NewCommand implements Runnable {
 

@@ -23,7 +23,7 @@ final class JsBuild {
 
     /**
      * {@code folder/name.wasm}, built by {@code folder/build.sh} unless it is newer than every source of it (the
-     * script, the WIT, the package files): componentize-js takes tens of seconds, and its output is not
+     * script, the WIT, the package files, build.sh and build.mjs): componentize-js takes tens of seconds, and its output is not
      * byte-reproducible, so a fresh one is as good as a new one.
      */
     static Path component(Path folder, String name) throws IOException, InterruptedException {
@@ -46,11 +46,17 @@ final class JsBuild {
         return wasm;
     }
 
-    /** The latest modification time of the folder's sources (everything but node_modules and .wasm files). */
+    /** What the build reads: the script, the build files and the WIT (not the README, not node_modules). */
+    private static boolean source(Path relative) {
+        String name = relative.getFileName().toString();
+        return !relative.startsWith("node_modules") && (name.endsWith(".js") || name.endsWith(".mjs")
+                || name.endsWith(".wit") || name.endsWith(".json") || name.equals("build.sh"));
+    }
+
+    /** The latest modification time of the folder's sources. */
     private static FileTime newest(Path folder) throws IOException {
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !folder.relativize(p).startsWith("node_modules") && !p.toString().endsWith(".wasm"))
+            return walk.filter(Files::isRegularFile).filter(p -> source(folder.relativize(p)))
                     .map(p -> {
                         try {
                             return Files.getLastModifiedTime(p);

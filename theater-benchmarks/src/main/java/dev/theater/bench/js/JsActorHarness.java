@@ -130,6 +130,7 @@ public final class JsActorHarness {
         double[][] hwm = new double[2][rounds];
         double[][] heap = new double[2][rounds];
         int[] interpreted = new int[2];
+        String[] engineSays = {"nothing", "nothing"};
         Probe last = null;
         for (int r = 0; r < rounds; r++) {
             Path home = Files.createTempDirectory(parent, "theater-js-bench");
@@ -147,6 +148,9 @@ public final class JsActorHarness {
                     hwm[which][r] = p.number("ready", "vmHwmKb") / 1024.0;
                     heap[which][r] = p.number("ready", "heapPeakMb");
                     interpreted[which] = p.interpretedWarnings();
+                    if (!p.interpretedLines().isEmpty()) {
+                        engineSays[which] = String.join(" / ", p.interpretedLines());
+                    }
                     System.out.printf(Locale.ROOT, "  round %d %s start: %,d ms from spawn to running (%s ms in the JVM,"
                                     + " theater.start %s ms), VmHWM %,.0f MiB, heap peak %s MiB of %s, %s GCs (%s ms),"
                                     + " %d interpreted-function warnings%s%n",
@@ -166,8 +170,8 @@ public final class JsActorHarness {
         results.add("second start RESULT: " + summary("ms", wall[1]) + " spawn to running; in the JVM " + summary("ms", inJvm[1]));
         results.add("first start peak RSS RESULT: " + summary("MiB", hwm[0]) + "; heap peak " + summary("MiB", heap[0]));
         results.add("second start peak RSS RESULT: " + summary("MiB", hwm[1]) + "; heap peak " + summary("MiB", heap[1]));
-        results.add("interpreted functions RESULT: " + interpreted[0] + " warnings at the first start, " + interpreted[1]
-                + " at the second");
+        results.add("interpreted functions RESULT: the engine says " + engineSays[0] + " at the first start, "
+                + engineSays[1] + " at the second (Chicory's own warnings: " + interpreted[0] + ", " + interpreted[1] + ")");
         if (last != null) {
             results.add("actor send (mailbox + chain) p50 RESULT: " + summary2("µs", last.numbers("sends", "p50Us"))
                     + "; per-run means " + summary2("µs", last.numbers("sends", "meanUs")));

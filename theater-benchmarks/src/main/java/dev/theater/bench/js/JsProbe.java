@@ -50,6 +50,8 @@ public final class JsProbe {
     public static void main(String[] args) throws Exception {
         // the runtime handler logs each actor log line at INFO: printing it would be measured with every call
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        // ... but keep the engine's one line per module: "N of M functions run interpreted (too large to compile)"
+        java.util.logging.Logger.getLogger("dev.theater.core.engine.cache").setLevel(java.util.logging.Level.INFO);
         switch (args[0]) {
             case "start" -> start(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]), Integer.parseInt(args[5]), args[6].getBytes(StandardCharsets.UTF_8));

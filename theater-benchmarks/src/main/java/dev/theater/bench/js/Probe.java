@@ -38,7 +38,7 @@ record Probe(int exit, long wallMs, long readyWallMs, int interpretedWarnings, M
                     interpreted++;
                     continue;
                 }
-                if (line.toLowerCase(java.util.Locale.ROOT).contains("interpreted")) {
+                if (line.contains("functions run interpreted")) {
                     interpretedOther.add(line.strip()); // the engine's own per-module summary, once it reports one
                 }
                 if (line.startsWith("PROBE ")) {
